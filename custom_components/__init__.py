@@ -1,0 +1,1 @@
+"""Custom integrations, as Home Assistant loads them from a config folder."""

@@ -1,0 +1,382 @@
+"""What a mobile line is, and every date and data question about it.
+
+This is the integration's domain core. It imports nothing from Home Assistant and
+never reads a clock: "today" and "now" are always arguments, so every rule can be
+tested with plain values.
+
+A line's *expiry date* is the last calendar day on which it still works. The line
+lapses at the first instant of the following local day, and the day count is 0 on
+the expiry date itself and negative once the line has lapsed.
+"""
+
+from calendar import monthrange
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from enum import StrEnum
+import math
+from typing import Any
+
+DEFAULT_REMINDER_DAYS: tuple[int, ...] = (30, 7, 1)
+DEFAULT_REMINDER_TIME = time(9, 0)
+MAX_REMINDER_DAYS = 365
+MAX_VALIDITY_DAYS = 3650
+
+# Data amounts are kept to the megabyte, so 10 - 2.3 is 7.7 and not 7.699999.
+_DATA_DECIMALS = 3
+
+
+class ValidityKind(StrEnum):
+    """How a line stays valid."""
+
+    FIXED = "fixed"
+    """The line works through a given last day."""
+    ROLLING = "rolling"
+    """The line works for a number of days counted from its last renewal."""
+    MONTHLY = "monthly"
+    """The line renews on a billing day every month."""
+
+
+class LineStatus(StrEnum):
+    """Where a line stands on its way to expiry."""
+
+    ACTIVE = "active"
+    EXPIRING_SOON = "expiring_soon"
+    EXPIRED = "expired"
+
+
+class LineValueError(ValueError):
+    """A value breaks one of a line's rules.
+
+    ``field`` names the offending input and ``key`` the broken rule; the config
+    flow shows ``key`` as the field's translated error and actions raise it as
+    their translation key.
+    """
+
+    def __init__(self, field: str, key: str) -> None:
+        """Record which input broke which rule."""
+        super().__init__(f"{field}: {key}")
+        self.field = field
+        self.key = key
+
+
+@dataclass(frozen=True, kw_only=True)
+class Validity:
+    """The rule that sets a line's expiry date.
+
+    ``validity_days`` is the length of a rolling period; a fixed line may carry it
+    too, as the usual length of a new pack. ``billing_day`` is the day of the month
+    a monthly plan renews on. Build one with ``validity_rule``, which checks it.
+    """
+
+    kind: ValidityKind
+    validity_days: int | None = None
+    billing_day: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class DataAllowance:
+    """A line's data in gigabytes; ``None`` where it is not known."""
+
+    total_gb: float | None = None
+    remaining_gb: float | None = None
+    used_gb: float | None = None
+    unlimited: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReminderPlan:
+    """When the user wants to hear about a line.
+
+    ``days`` are the days-before-expiry thresholds, largest first; the line counts
+    as expiring soon from the largest one on.
+    """
+
+    days: tuple[int, ...] = DEFAULT_REMINDER_DAYS
+    time_of_day: time = DEFAULT_REMINDER_TIME
+    data_low_gb: float | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class LineState:
+    """What changes while a line lives: its expiry, last renewal and data."""
+
+    expiry_date: date
+    last_renewal: date | None = None
+    data: DataAllowance = DataAllowance()
+
+
+@dataclass(frozen=True, kw_only=True)
+class LineSnapshot:
+    """A line as its entities show it at one instant."""
+
+    expiry_date: date
+    expires_at: datetime
+    days_until_expiry: int
+    status: LineStatus
+    last_renewal: date | None
+    data: DataAllowance
+    next_change: datetime
+
+
+def validity_rule(
+    kind: ValidityKind | str,
+    *,
+    validity_days: float | None = None,
+    billing_day: float | None = None,
+) -> Validity:
+    """Return a validity rule, checking that it can produce an expiry date."""
+    kind = ValidityKind(kind)
+    if validity_days is not None or kind is ValidityKind.ROLLING:
+        validity_days = _whole(validity_days, 1, MAX_VALIDITY_DAYS, "validity_days")
+    if billing_day is not None or kind is ValidityKind.MONTHLY:
+        billing_day = _whole(billing_day, 1, 31, "billing_day")
+    return Validity(
+        kind=kind,
+        validity_days=None if validity_days is None else int(validity_days),
+        billing_day=None if billing_day is None else int(billing_day),
+    )
+
+
+def billing_date(year: int, month: int, billing_day: int) -> date:
+    """Return the billing date in a month; a day past the month's end is its last day."""
+    return date(year, month, min(billing_day, monthrange(year, month)[1]))
+
+
+def _month_after(day: date) -> tuple[int, int]:
+    """Return the year and month after the month of a date."""
+    return (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+
+
+def _month_before(day: date) -> tuple[int, int]:
+    """Return the year and month before the month of a date."""
+    return (day.year - 1, 12) if day.month == 1 else (day.year, day.month - 1)
+
+
+def monthly_period_end(billing_day: int, day: date) -> date:
+    """Return the last day of the billing period that contains a day.
+
+    A period runs from one billing date up to the day before the next one, so a
+    plan billed on the 1st works through the last day of each month.
+    """
+    start = billing_date(day.year, day.month, billing_day)
+    if start > day:
+        start = billing_date(*_month_before(day), billing_day)
+    return billing_date(*_month_after(start), billing_day) - timedelta(days=1)
+
+
+def rolling_expiry(renewed_on: date, validity_days: int) -> date:
+    """Return the last day of a rolling period that starts on the renewal day.
+
+    The renewal day counts as the first day, as carriers count "valid for 180
+    days": a 1-day pass bought today works through today.
+    """
+    return renewed_on + timedelta(days=validity_days - 1)
+
+
+def initial_expiry(
+    validity: Validity,
+    *,
+    today: date,
+    expiry_date: date | None = None,
+    last_renewal: date | None = None,
+) -> date:
+    """Return the expiry date of a line the user has just described.
+
+    A monthly line is taken to be paid for the billing period that contains
+    ``today``.
+    """
+    match validity:
+        case Validity(kind=ValidityKind.FIXED):
+            if expiry_date is None:
+                raise LineValueError("expiry_date", "missing_expiry_date")
+            return expiry_date
+        case Validity(kind=ValidityKind.ROLLING, validity_days=int(validity_days)):
+            if last_renewal is None:
+                raise LineValueError("last_renewal", "missing_last_renewal")
+            if last_renewal > today:
+                raise LineValueError("last_renewal", "last_renewal_in_future")
+            return rolling_expiry(last_renewal, validity_days)
+        case Validity(kind=ValidityKind.MONTHLY, billing_day=int(billing_day)):
+            return monthly_period_end(billing_day, today)
+    raise LineValueError("validity", "invalid_validity")
+
+
+def days_until(expiry_date: date, today: date) -> int:
+    """Return the days left: 0 on the expiry date, negative once lapsed."""
+    return (expiry_date - today).days
+
+
+def line_status(days_left: int, reminder_days: Iterable[int]) -> LineStatus:
+    """Return the status; a line is expiring soon within its largest reminder."""
+    if days_left < 0:
+        return LineStatus.EXPIRED
+    if days_left <= max(reminder_days, default=-1):
+        return LineStatus.EXPIRING_SOON
+    return LineStatus.ACTIVE
+
+
+def start_of_day(day: date, zone: tzinfo) -> datetime:
+    """Return the first instant of a calendar day in a time zone.
+
+    Where a daylight-saving change skips midnight, the day starts at the instant
+    the clocks jump, which the round trip through UTC finds.
+    """
+    return datetime.combine(day, time(), tzinfo=zone).astimezone(UTC).astimezone(zone)
+
+
+def lapse_instant(expiry_date: date, zone: tzinfo) -> datetime:
+    """Return the instant a line lapses: the start of the day after its expiry."""
+    return start_of_day(expiry_date + timedelta(days=1), zone)
+
+
+def take_snapshot(state: LineState, plan: ReminderPlan, now: datetime) -> LineSnapshot:
+    """Return the line as it stands at ``now``, an aware local datetime.
+
+    The day count changes at every local midnight, so that is when the snapshot
+    next changes.
+    """
+    zone = _zone_of(now)
+    today = now.date()
+    days_left = days_until(state.expiry_date, today)
+    return LineSnapshot(
+        expiry_date=state.expiry_date,
+        expires_at=lapse_instant(state.expiry_date, zone),
+        days_until_expiry=days_left,
+        status=line_status(days_left, plan.days),
+        last_renewal=state.last_renewal,
+        data=state.data,
+        next_change=start_of_day(today + timedelta(days=1), zone),
+    )
+
+
+def check_data_amount(field: str, amount: float | None) -> None:
+    """Raise for a data amount that is negative or not a number."""
+    if amount is not None and not (math.isfinite(amount) and amount >= 0):
+        raise LineValueError(field, "invalid_data_amount")
+
+
+def data_allowance(
+    *,
+    total_gb: float | None = None,
+    remaining_gb: float | None = None,
+    used_gb: float | None = None,
+    unlimited: bool = False,
+) -> DataAllowance:
+    """Return an allowance from any readings; any two of them give the third."""
+    if unlimited:
+        return DataAllowance(unlimited=True)
+    for field, amount in (
+        ("data_total_gb", total_gb),
+        ("data_remaining_gb", remaining_gb),
+        ("data_used_gb", used_gb),
+    ):
+        check_data_amount(field, amount)
+    if total_gb is not None:
+        if remaining_gb is not None and remaining_gb > total_gb:
+            raise LineValueError("data_remaining_gb", "data_remaining_exceeds_total")
+        if used_gb is not None and used_gb > total_gb:
+            raise LineValueError("data_used_gb", "data_used_exceeds_total")
+        if remaining_gb is None and used_gb is not None:
+            remaining_gb = total_gb - used_gb
+        elif used_gb is None and remaining_gb is not None:
+            used_gb = total_gb - remaining_gb
+        elif remaining_gb is not None and used_gb is not None:
+            if not math.isclose(remaining_gb + used_gb, total_gb, abs_tol=1e-3):
+                raise LineValueError("data_used_gb", "data_inconsistent")
+    elif remaining_gb is not None and used_gb is not None:
+        total_gb = remaining_gb + used_gb
+    return DataAllowance(
+        total_gb=_round_gb(total_gb),
+        remaining_gb=_round_gb(remaining_gb),
+        used_gb=_round_gb(used_gb),
+    )
+
+
+def normalize_phone_number(number: str) -> str:
+    """Return a phone number as its digits, with a leading + kept.
+
+    Spaces, dashes, dots and brackets are dropped; anything else, or fewer than 4
+    or more than 15 digits (the E.164 limit), is not a phone number.
+    """
+    stripped = number.strip()
+    international = stripped.startswith("+")
+    digits = stripped.removeprefix("+")
+    for separator in " -.()":
+        digits = digits.replace(separator, "")
+    if not (digits.isascii() and digits.isdigit() and 4 <= len(digits) <= 15):
+        raise LineValueError("phone_number", "invalid_phone_number")
+    return f"+{digits}" if international else digits
+
+
+def reminder_thresholds(values: Iterable[int | float | str]) -> tuple[int, ...]:
+    """Return reminder thresholds as whole days, largest first, each once."""
+    days: set[int] = set()
+    for value in values:
+        try:
+            number = float(value)
+        except ValueError:
+            raise LineValueError("reminder_days", "invalid_reminder_days") from None
+        days.add(_whole(number, 0, MAX_REMINDER_DAYS, "reminder_days"))
+    return tuple(sorted(days, reverse=True))
+
+
+def state_to_dict(state: LineState) -> dict[str, Any]:
+    """Return a line's state as JSON-ready data."""
+    return {
+        "expiry_date": state.expiry_date.isoformat(),
+        "last_renewal": state.last_renewal.isoformat() if state.last_renewal else None,
+        "data": {
+            "total_gb": state.data.total_gb,
+            "remaining_gb": state.data.remaining_gb,
+            "used_gb": state.data.used_gb,
+            "unlimited": state.data.unlimited,
+        },
+    }
+
+
+def state_from_dict(data: Mapping[str, Any]) -> LineState:
+    """Return a line's state from stored data; raise ValueError if it is malformed."""
+    try:
+        stored_data = data["data"]
+        return LineState(
+            expiry_date=date.fromisoformat(data["expiry_date"]),
+            last_renewal=(
+                date.fromisoformat(data["last_renewal"])
+                if data["last_renewal"] is not None
+                else None
+            ),
+            data=data_allowance(
+                total_gb=stored_data["total_gb"],
+                remaining_gb=stored_data["remaining_gb"],
+                used_gb=stored_data["used_gb"],
+                unlimited=stored_data["unlimited"],
+            ),
+        )
+    except (KeyError, TypeError) as err:
+        raise ValueError(f"Malformed line state: {err!r}") from err
+
+
+def _zone_of(now: datetime) -> tzinfo:
+    """Return the time zone of an aware datetime."""
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    return now.tzinfo
+
+
+def _whole(value: float | None, low: int, high: int, field: str) -> int:
+    """Return a value as a whole number within bounds, or raise for its field."""
+    if (
+        value is None
+        or isinstance(value, bool)
+        or not math.isfinite(value)
+        or not float(value).is_integer()
+        or not low <= value <= high
+    ):
+        raise LineValueError(field, f"invalid_{field}")
+    return int(value)
+
+
+def _round_gb(amount: float | None) -> float | None:
+    """Round a data amount to the megabyte."""
+    return None if amount is None else round(amount, _DATA_DECIMALS)
