@@ -1,0 +1,53 @@
+"""The eSIM Renewal integration: keep prepaid and eSIM lines renewed on time."""
+
+from homeassistant.const import Platform
+from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import ConfigEntryError
+from homeassistant.helpers import config_validation as cv
+from homeassistant.helpers.typing import ConfigType
+
+from .clock import RENEWAL_CLOCK, RenewalClock
+from .const import DOMAIN
+from .coordinator import EsimRenewalConfigEntry, EsimRenewalCoordinator
+from .model import LineValueError
+from .store import EsimRenewalStore
+
+CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
+PLATFORMS = [Platform.BINARY_SENSOR, Platform.SENSOR]
+
+
+async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
+    """Set up the clock every line shares."""
+    hass.data[RENEWAL_CLOCK] = RenewalClock(hass)
+    return True
+
+
+async def async_setup_entry(hass: HomeAssistant, entry: EsimRenewalConfigEntry) -> bool:
+    """Set up one line from its config entry."""
+    try:
+        coordinator = EsimRenewalCoordinator(hass, entry)
+        await coordinator.async_setup()
+    except LineValueError as err:
+        raise ConfigEntryError(
+            translation_domain=DOMAIN,
+            translation_key="invalid_line",
+            translation_placeholders={"field": err.field},
+        ) from err
+    entry.runtime_data = coordinator
+    await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    return True
+
+
+async def async_unload_entry(
+    hass: HomeAssistant, entry: EsimRenewalConfigEntry
+) -> bool:
+    """Unload a line, writing any change not yet on disk."""
+    await entry.runtime_data.async_shutdown()
+    return await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
+
+
+async def async_remove_entry(
+    hass: HomeAssistant, entry: EsimRenewalConfigEntry
+) -> None:
+    """Delete the stored state of a removed line."""
+    await EsimRenewalStore(hass, entry.entry_id).async_remove()

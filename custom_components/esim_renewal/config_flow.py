@@ -1,0 +1,391 @@
+"""Config flow to add, reconfigure and tune an eSIM line."""
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any, override
+
+import probatio
+
+from homeassistant.config_entries import (
+    SOURCE_RECONFIGURE,
+    ConfigEntry,
+    ConfigEntryState,
+    ConfigFlow,
+    ConfigFlowResult,
+    OptionsFlowWithReload,
+)
+from homeassistant.const import CONF_NAME
+from homeassistant.core import callback
+from homeassistant.helpers.selector import (
+    BooleanSelector,
+    DateSelector,
+    NumberSelector,
+    NumberSelectorConfig,
+    NumberSelectorMode,
+    SelectSelector,
+    SelectSelectorConfig,
+    SelectSelectorMode,
+    TextSelector,
+    TextSelectorConfig,
+    TextSelectorType,
+    TimeSelector,
+)
+from homeassistant.util import dt as dt_util
+
+from .carriers import CARRIER_PRESETS
+from .const import (
+    CONF_BILLING_DAY,
+    CONF_CARRIER,
+    CONF_DATA_LOW_GB,
+    CONF_DATA_REMAINING_GB,
+    CONF_DATA_TOTAL_GB,
+    CONF_EXPIRY_DATE,
+    CONF_LAST_RENEWAL,
+    CONF_PHONE_NUMBER,
+    CONF_REMINDER_DAYS,
+    CONF_REMINDER_TIME,
+    CONF_RENEWAL_URL,
+    CONF_UNLIMITED_DATA,
+    CONF_VALIDITY,
+    CONF_VALIDITY_DAYS,
+    DOMAIN,
+)
+from .line_config import (
+    line_unique_id,
+    reminder_plan_from_options,
+    validate_identity,
+    validate_line,
+)
+from .model import LineValueError, ValidityKind, rolling_expiry
+
+_GIGABYTES = NumberSelector(
+    NumberSelectorConfig(
+        mode=NumberSelectorMode.BOX, step="any", unit_of_measurement="GB"
+    )
+)
+# Ranges are checked by the domain core, which gives a translated error, rather
+# than by the selector, whose error is not translated.
+_WHOLE_NUMBER = NumberSelector(NumberSelectorConfig(mode=NumberSelectorMode.BOX))
+
+USER_SCHEMA = probatio.Schema(
+    {
+        probatio.Optional(CONF_CARRIER): SelectSelector(
+            SelectSelectorConfig(
+                options=list(CARRIER_PRESETS),
+                custom_value=True,
+                mode=SelectSelectorMode.DROPDOWN,
+                translation_key=CONF_CARRIER,
+            )
+        ),
+    }
+)
+LINE_SCHEMA = probatio.Schema(
+    {
+        probatio.Required(CONF_NAME): TextSelector(),
+        probatio.Optional(CONF_PHONE_NUMBER): TextSelector(
+            TextSelectorConfig(type=TextSelectorType.TEL)
+        ),
+        probatio.Optional(CONF_RENEWAL_URL): TextSelector(
+            TextSelectorConfig(type=TextSelectorType.URL)
+        ),
+        probatio.Required(CONF_VALIDITY): SelectSelector(
+            SelectSelectorConfig(
+                options=[kind.value for kind in ValidityKind],
+                mode=SelectSelectorMode.LIST,
+                translation_key=CONF_VALIDITY,
+            )
+        ),
+    }
+)
+RECONFIGURE_SCHEMA = USER_SCHEMA.extend(LINE_SCHEMA.schema)
+
+_DATA_FIELDS: dict[probatio.Marker, Any] = {
+    probatio.Optional(CONF_DATA_TOTAL_GB): _GIGABYTES,
+    probatio.Optional(CONF_DATA_REMAINING_GB): _GIGABYTES,
+    probatio.Optional(CONF_UNLIMITED_DATA, default=False): BooleanSelector(),
+}
+VALIDITY_SCHEMAS: dict[ValidityKind, probatio.Schema] = {
+    ValidityKind.FIXED: probatio.Schema(
+        {
+            probatio.Required(CONF_EXPIRY_DATE): DateSelector(),
+            probatio.Optional(CONF_VALIDITY_DAYS): _WHOLE_NUMBER,
+            **_DATA_FIELDS,
+        }
+    ),
+    ValidityKind.ROLLING: probatio.Schema(
+        {
+            probatio.Required(CONF_LAST_RENEWAL): DateSelector(),
+            probatio.Required(CONF_VALIDITY_DAYS): _WHOLE_NUMBER,
+            **_DATA_FIELDS,
+        }
+    ),
+    ValidityKind.MONTHLY: probatio.Schema(
+        {probatio.Required(CONF_BILLING_DAY): _WHOLE_NUMBER, **_DATA_FIELDS}
+    ),
+}
+
+OPTIONS_SCHEMA = probatio.Schema(
+    {
+        probatio.Optional(CONF_REMINDER_DAYS): SelectSelector(
+            SelectSelectorConfig(
+                options=["60", "30", "14", "7", "3", "1", "0"],
+                multiple=True,
+                custom_value=True,
+                mode=SelectSelectorMode.DROPDOWN,
+                sort=False,
+            )
+        ),
+        probatio.Required(CONF_REMINDER_TIME): TimeSelector(),
+        probatio.Optional(CONF_DATA_LOW_GB): _GIGABYTES,
+    }
+)
+
+
+class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
+    """Add a line in three steps: carrier, line, then how its validity works."""
+
+    VERSION = 1
+    MINOR_VERSION = 1
+
+    def __init__(self) -> None:
+        """Start with nothing entered."""
+        self._line: dict[str, Any] = {}
+
+    @staticmethod
+    @callback
+    @override
+    def async_get_options_flow(config_entry: ConfigEntry) -> EsimRenewalOptionsFlow:
+        """Return the flow that sets when reminders are due."""
+        return EsimRenewalOptionsFlow()
+
+    async def async_step_user(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for the carrier, whose usual plan prefills the next steps."""
+        if user_input is not None:
+            self._line = dict(user_input)
+            return await self.async_step_line()
+        return self.async_show_form(step_id="user", data_schema=USER_SCHEMA)
+
+    async def async_step_line(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for the line's name, number, renewal page and kind of validity."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            errors = _errors_of(validate_identity, user_input)
+            if not errors:
+                if unique_id := line_unique_id(user_input):
+                    await self.async_set_unique_id(unique_id)
+                    self._abort_if_unique_id_configured()
+                self._line.update(user_input)
+                return await self._async_goto_validity_step(user_input[CONF_VALIDITY])
+        return self.async_show_form(
+            step_id="line",
+            data_schema=self.add_suggested_values_to_schema(
+                LINE_SCHEMA, user_input or self._preset_line_defaults()
+            ),
+            errors=errors,
+        )
+
+    async def async_step_reconfigure(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Change the line itself: carrier, name, number, page and validity."""
+        entry = self._get_reconfigure_entry()
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            errors = _errors_of(validate_identity, user_input)
+            unique_id = None if errors else line_unique_id(user_input)
+            if unique_id and self._is_another_line(unique_id, entry):
+                errors[CONF_PHONE_NUMBER] = "phone_number_in_use"
+            if not errors:
+                self._line = dict(user_input)
+                return await self._async_goto_validity_step(user_input[CONF_VALIDITY])
+        return self.async_show_form(
+            step_id="reconfigure",
+            data_schema=self.add_suggested_values_to_schema(
+                RECONFIGURE_SCHEMA, user_input or entry.data
+            ),
+            errors=errors,
+        )
+
+    async def async_step_fixed(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for the last day of a line with a fixed end."""
+        return self._async_handle_validity(ValidityKind.FIXED, user_input)
+
+    async def async_step_rolling(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for the last renewal and period of a rolling line."""
+        return self._async_handle_validity(ValidityKind.ROLLING, user_input)
+
+    async def async_step_monthly(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for the billing day of a monthly plan."""
+        return self._async_handle_validity(ValidityKind.MONTHLY, user_input)
+
+    async def _async_goto_validity_step(self, kind: str) -> ConfigFlowResult:
+        """Go on to the step of the chosen kind of validity."""
+        steps = {
+            ValidityKind.FIXED: self.async_step_fixed,
+            ValidityKind.ROLLING: self.async_step_rolling,
+            ValidityKind.MONTHLY: self.async_step_monthly,
+        }
+        return await steps[ValidityKind(kind)]()
+
+    @callback
+    def _async_handle_validity(
+        self, kind: ValidityKind, user_input: dict[str, Any] | None
+    ) -> ConfigFlowResult:
+        """Check the validity and data of a line, then add or update it."""
+        if user_input is None:
+            return self._async_show_validity_form(kind)
+        data = {**self._line, CONF_VALIDITY: kind, **user_input}
+        if data.get(CONF_UNLIMITED_DATA):
+            data.pop(CONF_DATA_TOTAL_GB, None)
+            data.pop(CONF_DATA_REMAINING_GB, None)
+        if errors := _errors_of(lambda line: validate_line(line, _today()), data):
+            return self._async_show_validity_form(kind, user_input, errors)
+        if self.source == SOURCE_RECONFIGURE:
+            return self.async_update_reload_and_abort(
+                self._get_reconfigure_entry(),
+                title=data[CONF_NAME],
+                unique_id=line_unique_id(data),
+                data=data,
+            )
+        return self.async_create_entry(title=data[CONF_NAME], data=data)
+
+    @callback
+    def _async_show_validity_form(
+        self,
+        kind: str,
+        user_input: Mapping[str, Any] | None = None,
+        errors: dict[str, str] | None = None,
+    ) -> ConfigFlowResult:
+        """Show the form of one kind of validity, filled as best we can."""
+        kind = ValidityKind(kind)
+        if user_input is None:
+            defaults = (
+                _current_values(self._get_reconfigure_entry())
+                if self.source == SOURCE_RECONFIGURE
+                else self._preset_validity_defaults(kind)
+            )
+            user_input = {k: v for k, v in defaults.items() if v is not None}
+        return self.async_show_form(
+            step_id=kind,
+            data_schema=self.add_suggested_values_to_schema(
+                VALIDITY_SCHEMAS[kind], user_input
+            ),
+            errors=errors,
+            description_placeholders={"name": self._line[CONF_NAME]},
+        )
+
+    def _preset_line_defaults(self) -> dict[str, Any]:
+        """Return the name, page and validity the chosen carrier suggests."""
+        if (preset := CARRIER_PRESETS.get(self._line.get(CONF_CARRIER, ""))) is None:
+            return {CONF_VALIDITY: ValidityKind.ROLLING}
+        return {
+            CONF_NAME: preset.name,
+            CONF_RENEWAL_URL: preset.renewal_url,
+            CONF_VALIDITY: preset.validity,
+        }
+
+    def _preset_validity_defaults(self, kind: ValidityKind) -> dict[str, Any]:
+        """Return the validity and data the chosen carrier suggests."""
+        today = _today()
+        defaults: dict[str, Any] = {CONF_LAST_RENEWAL: today.isoformat()}
+        if (preset := CARRIER_PRESETS.get(self._line.get(CONF_CARRIER, ""))) is None:
+            return defaults
+        defaults |= {
+            CONF_VALIDITY_DAYS: preset.validity_days,
+            CONF_BILLING_DAY: preset.billing_day,
+            CONF_DATA_TOTAL_GB: preset.data_total_gb,
+            CONF_DATA_REMAINING_GB: preset.data_total_gb,
+            CONF_UNLIMITED_DATA: preset.unlimited_data,
+        }
+        if kind is ValidityKind.FIXED and preset.validity_days:
+            defaults[CONF_EXPIRY_DATE] = rolling_expiry(
+                today, preset.validity_days
+            ).isoformat()
+        return defaults
+
+    def _is_another_line(self, unique_id: str, entry: ConfigEntry) -> bool:
+        """Return whether another line already has this unique id."""
+        other = self.hass.config_entries.async_entry_for_domain_unique_id(
+            DOMAIN, unique_id
+        )
+        return other is not None and other.entry_id != entry.entry_id
+
+
+class EsimRenewalOptionsFlow(OptionsFlowWithReload):
+    """Set when reminders are due; the line reloads with them."""
+
+    async def async_step_init(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for the reminder days, their time of day and the low-data mark."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            try:
+                plan = reminder_plan_from_options(
+                    {CONF_REMINDER_DAYS: [], **user_input}
+                )
+            except LineValueError as err:
+                errors[err.field] = err.key
+            else:
+                options: dict[str, Any] = {
+                    CONF_REMINDER_DAYS: list(plan.days),
+                    CONF_REMINDER_TIME: plan.time_of_day.isoformat(),
+                }
+                if plan.data_low_gb is not None:
+                    options[CONF_DATA_LOW_GB] = plan.data_low_gb
+                return self.async_create_entry(data=options)
+        if user_input is None:
+            plan = reminder_plan_from_options(self.config_entry.options)
+            user_input = {
+                CONF_REMINDER_DAYS: [str(days) for days in plan.days],
+                CONF_REMINDER_TIME: plan.time_of_day.isoformat(),
+                CONF_DATA_LOW_GB: plan.data_low_gb,
+            }
+        return self.async_show_form(
+            step_id="init",
+            data_schema=self.add_suggested_values_to_schema(OPTIONS_SCHEMA, user_input),
+            errors=errors,
+        )
+
+
+def _errors_of(
+    check: Callable[[Mapping[str, Any]], None], data: Mapping[str, Any]
+) -> dict[str, str]:
+    """Return the form errors a check raises for some input."""
+    try:
+        check(data)
+    except LineValueError as err:
+        return {err.field: err.key}
+    return {}
+
+
+def _current_values(entry: ConfigEntry) -> dict[str, Any]:
+    """Return a line's settings with its current state, for the reconfigure form."""
+    values = dict(entry.data)
+    if entry.state is ConfigEntryState.LOADED:
+        state = entry.runtime_data.state
+        values |= {
+            CONF_EXPIRY_DATE: state.expiry_date.isoformat(),
+            CONF_LAST_RENEWAL: (
+                state.last_renewal.isoformat() if state.last_renewal else None
+            ),
+            CONF_DATA_TOTAL_GB: state.data.total_gb,
+            CONF_DATA_REMAINING_GB: state.data.remaining_gb,
+            CONF_UNLIMITED_DATA: state.data.unlimited,
+        }
+    return values
+
+
+def _today() -> date:
+    """Return today's local date."""
+    return dt_util.now().date()

@@ -1,0 +1,30 @@
+"""Constants for the eSIM Renewal integration."""
+
+import logging
+from typing import Final
+
+DOMAIN: Final = "esim_renewal"
+LOGGER = logging.getLogger(__package__)
+
+# Config entry data: the line as the user described it.
+CONF_CARRIER: Final = "carrier"
+CONF_PHONE_NUMBER: Final = "phone_number"
+CONF_RENEWAL_URL: Final = "renewal_url"
+CONF_VALIDITY: Final = "validity"
+CONF_EXPIRY_DATE: Final = "expiry_date"
+CONF_LAST_RENEWAL: Final = "last_renewal"
+CONF_VALIDITY_DAYS: Final = "validity_days"
+CONF_BILLING_DAY: Final = "billing_day"
+CONF_DATA_TOTAL_GB: Final = "data_total_gb"
+CONF_DATA_REMAINING_GB: Final = "data_remaining_gb"
+CONF_UNLIMITED_DATA: Final = "unlimited_data"
+
+# Config entry options: when to remind.
+CONF_REMINDER_DAYS: Final = "reminder_days"
+CONF_REMINDER_TIME: Final = "reminder_time"
+CONF_DATA_LOW_GB: Final = "data_low_gb"
+
+# Run-time state lives in one store file per line.
+STORAGE_VERSION: Final = 1
+STORAGE_MINOR_VERSION: Final = 1
+SAVE_DELAY: Final = 10

@@ -1,0 +1,76 @@
+"""Persist one line's run-time state: one versioned file per config entry."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers.storage import Store
+
+from .const import DOMAIN, LOGGER, SAVE_DELAY, STORAGE_MINOR_VERSION, STORAGE_VERSION
+from .model import LineState, state_from_dict, state_to_dict
+
+
+@dataclass(frozen=True, kw_only=True)
+class StoredLine:
+    """A line's state, and the entry data it was built from."""
+
+    seed: dict[str, Any]
+    state: LineState
+
+
+class EsimRenewalStore(Store[dict[str, Any]]):
+    """Read and write a line's state, coalescing writes."""
+
+    def __init__(self, hass: HomeAssistant, entry_id: str) -> None:
+        """Set up the store file of one config entry."""
+        super().__init__(
+            hass,
+            STORAGE_VERSION,
+            f"{DOMAIN}.{entry_id}",
+            minor_version=STORAGE_MINOR_VERSION,
+        )
+        self._save_pending = False
+
+    async def async_load_line(self) -> StoredLine | None:
+        """Return the stored line, or None when there is none or it is unreadable.
+
+        Home Assistant already sets aside a file that is not JSON and raises a
+        repair for it; a file that is JSON but not a line's state is logged here.
+        Either way the caller rebuilds the state from the config entry.
+        """
+        try:
+            stored = await self.async_load()
+            if stored is None:
+                return None
+            return StoredLine(seed=dict(stored["seed"]), state=state_from_dict(stored))
+        except (HomeAssistantError, KeyError, TypeError, ValueError) as err:
+            LOGGER.warning(
+                "Stored state of %s is unreadable and is rebuilt from its settings: %s",
+                self.key,
+                err,
+            )
+            return None
+
+    def async_schedule_save(self, line: Callable[[], StoredLine]) -> None:
+        """Write the line's latest state a little later, once for many changes."""
+
+        def data() -> dict[str, Any]:
+            # Called when the write happens, so nothing is pending after it.
+            self._save_pending = False
+            return _as_dict(line())
+
+        self._save_pending = True
+        self.async_delay_save(data, SAVE_DELAY)
+
+    async def async_flush(self, line: StoredLine) -> None:
+        """Write a pending change now, as an unload must not lose it."""
+        if self._save_pending:
+            self._save_pending = False
+            await self.async_save(_as_dict(line))
+
+
+def _as_dict(line: StoredLine) -> dict[str, Any]:
+    """Return the stored form of a line."""
+    return {"seed": line.seed, **state_to_dict(line.state)}

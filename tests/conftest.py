@@ -1,0 +1,104 @@
+"""Fixtures for the eSIM Renewal tests."""
+
+from typing import Any
+
+from freezegun.api import FrozenDateTimeFactory
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from homeassistant.const import CONF_NAME
+from homeassistant.core import HomeAssistant
+
+from custom_components.esim_renewal.const import (
+    CONF_CARRIER,
+    CONF_DATA_REMAINING_GB,
+    CONF_DATA_TOTAL_GB,
+    CONF_EXPIRY_DATE,
+    CONF_LAST_RENEWAL,
+    CONF_PHONE_NUMBER,
+    CONF_RENEWAL_URL,
+    CONF_UNLIMITED_DATA,
+    CONF_VALIDITY,
+    CONF_VALIDITY_DAYS,
+    DOMAIN,
+)
+from custom_components.esim_renewal.line_config import line_unique_id
+
+TIME_ZONE = "Asia/Tokyo"
+# Thursday 26 November 2026, 10:00 in Tokyo.
+NOW = "2026-11-26T10:00:00+09:00"
+
+# A number-keeping povo line topped up 170 days ago: it works through 5 December.
+POVO_LINE: dict[str, Any] = {
+    CONF_CARRIER: "povo_2",
+    CONF_NAME: "povo backup",
+    CONF_PHONE_NUMBER: "+81 80-1234-5678",
+    CONF_RENEWAL_URL: "https://povo.jp/",
+    CONF_VALIDITY: "rolling",
+    CONF_LAST_RENEWAL: "2026-06-09",
+    CONF_VALIDITY_DAYS: 180,
+    CONF_UNLIMITED_DATA: False,
+}
+
+# A travel eSIM with 2.3 GB of 10 GB left, valid through 20 December.
+TRAVEL_LINE: dict[str, Any] = {
+    CONF_CARRIER: "travel_esim",
+    CONF_NAME: "Travel eSIM",
+    CONF_VALIDITY: "fixed",
+    CONF_EXPIRY_DATE: "2026-12-20",
+    CONF_DATA_TOTAL_GB: 10,
+    CONF_DATA_REMAINING_GB: 2.3,
+    CONF_UNLIMITED_DATA: False,
+}
+
+
+@pytest.fixture(autouse=True)
+def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
+    """Load the integration from custom_components."""
+
+
+@pytest.fixture(autouse=True)
+async def tokyo_time(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:
+    """Run every test in Tokyo, on 26 November 2026 at 10:00."""
+    freezer.move_to(NOW)
+    await hass.config.async_set_time_zone(TIME_ZONE)
+
+
+@pytest.fixture
+def line_data() -> dict[str, Any]:
+    """Return the data of the line under test."""
+    return POVO_LINE
+
+
+@pytest.fixture
+def line_options() -> dict[str, Any]:
+    """Return the options of the line under test."""
+    return {}
+
+
+@pytest.fixture
+def mock_config_entry(
+    line_data: dict[str, Any], line_options: dict[str, Any]
+) -> MockConfigEntry:
+    """Return the config entry of the line under test."""
+    return MockConfigEntry(
+        domain=DOMAIN,
+        title=line_data[CONF_NAME],
+        data=line_data,
+        options=line_options,
+        entry_id="01JLINEENTRY0000000000000",
+        unique_id=line_unique_id(line_data),
+        version=1,
+        minor_version=1,
+    )
+
+
+@pytest.fixture
+async def init_integration(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> MockConfigEntry:
+    """Set up the line under test."""
+    mock_config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    return mock_config_entry

@@ -1,0 +1,475 @@
+"""Tests of adding, reconfiguring and tuning a line through the UI flows."""
+
+from collections.abc import Generator
+from typing import Any
+from unittest.mock import AsyncMock, patch
+
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from homeassistant.config_entries import SOURCE_USER
+from homeassistant.const import CONF_NAME
+from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResult, FlowResultType
+
+from .conftest import POVO_LINE
+from custom_components.esim_renewal.const import (
+    CONF_BILLING_DAY,
+    CONF_CARRIER,
+    CONF_DATA_LOW_GB,
+    CONF_DATA_REMAINING_GB,
+    CONF_DATA_TOTAL_GB,
+    CONF_EXPIRY_DATE,
+    CONF_LAST_RENEWAL,
+    CONF_PHONE_NUMBER,
+    CONF_REMINDER_DAYS,
+    CONF_REMINDER_TIME,
+    CONF_RENEWAL_URL,
+    CONF_UNLIMITED_DATA,
+    CONF_VALIDITY,
+    CONF_VALIDITY_DAYS,
+    DOMAIN,
+)
+from custom_components.esim_renewal.line_config import line_unique_id
+
+POVO_IDENTITY = {
+    CONF_NAME: "povo backup",
+    CONF_PHONE_NUMBER: "+81 80-1234-5678",
+    CONF_RENEWAL_URL: "https://povo.jp/",
+    CONF_VALIDITY: "rolling",
+}
+POVO_VALIDITY = {CONF_LAST_RENEWAL: "2026-06-09", CONF_VALIDITY_DAYS: 180}
+
+
+@pytest.fixture
+def mock_setup_entry() -> Generator[AsyncMock]:
+    """Keep created entries from setting up."""
+    with patch(
+        "custom_components.esim_renewal.async_setup_entry", return_value=True
+    ) as mock_setup:
+        yield mock_setup
+
+
+def suggested(result: FlowResult, key: str) -> Any:
+    """Return the value a form suggests for a field."""
+    for marker in result["data_schema"].schema:
+        if marker == key:
+            return (marker.description or {}).get("suggested_value")
+    raise AssertionError(f"{key} is not on the form")
+
+
+async def start_flow(hass: HomeAssistant, carrier: str | None) -> FlowResult:
+    """Start adding a line and answer the carrier step."""
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_USER}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "user"
+    assert result["errors"] is None
+    return await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_CARRIER: carrier} if carrier else {}
+    )
+
+
+@pytest.mark.usefixtures("mock_setup_entry")
+async def test_add_povo_line(hass: HomeAssistant) -> None:
+    """A povo line is added with its preset's rolling 180 days."""
+    result = await start_flow(hass, "povo_2")
+    assert result["step_id"] == "line"
+    assert suggested(result, CONF_NAME) == "povo 2.0"
+    assert suggested(result, CONF_RENEWAL_URL) == "https://povo.jp/"
+    assert suggested(result, CONF_VALIDITY) == "rolling"
+
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], POVO_IDENTITY
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "rolling"
+    assert result["description_placeholders"] == {"name": "povo backup"}
+    assert suggested(result, CONF_VALIDITY_DAYS) == 180
+    assert suggested(result, CONF_LAST_RENEWAL) == "2026-11-26"
+
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], POVO_VALIDITY
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["title"] == "povo backup"
+    assert result["data"] == {
+        CONF_CARRIER: "povo_2",
+        **POVO_IDENTITY,
+        **POVO_VALIDITY,
+        CONF_UNLIMITED_DATA: False,
+    }
+    entry = result["result"]
+    assert entry.unique_id == line_unique_id(POVO_IDENTITY)
+    assert "8012345678" not in entry.unique_id
+
+
+@pytest.mark.usefixtures("mock_setup_entry")
+async def test_add_travel_esim(hass: HomeAssistant) -> None:
+    """A travel eSIM suggests a 30-day pack with 10 GB, ending 25 December."""
+    result = await start_flow(hass, "travel_esim")
+    assert suggested(result, CONF_VALIDITY) == "fixed"
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_NAME: "Travel eSIM", CONF_VALIDITY: "fixed"}
+    )
+    assert result["step_id"] == "fixed"
+    assert suggested(result, CONF_EXPIRY_DATE) == "2026-12-25"
+    assert suggested(result, CONF_DATA_TOTAL_GB) == 10
+    assert suggested(result, CONF_DATA_REMAINING_GB) == 10
+
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        {
+            CONF_EXPIRY_DATE: "2026-12-20",
+            CONF_DATA_TOTAL_GB: 10,
+            CONF_DATA_REMAINING_GB: 2.3,
+        },
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["data"][CONF_EXPIRY_DATE] == "2026-12-20"
+    assert result["data"][CONF_DATA_REMAINING_GB] == 2.3
+    assert result["result"].unique_id is None
+
+
+@pytest.mark.usefixtures("mock_setup_entry")
+async def test_add_monthly_line_of_another_carrier(hass: HomeAssistant) -> None:
+    """A carrier typed by the user has no preset; monthly asks for a billing day."""
+    result = await start_flow(hass, "Mint Mobile")
+    assert suggested(result, CONF_VALIDITY) == "rolling"
+    with pytest.raises(AssertionError):
+        suggested(result, "unknown")
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_NAME: "Mint", CONF_VALIDITY: "monthly"}
+    )
+    assert result["step_id"] == "monthly"
+    assert suggested(result, CONF_BILLING_DAY) is None
+
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_BILLING_DAY: 31, CONF_UNLIMITED_DATA: True}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["data"] == {
+        CONF_CARRIER: "Mint Mobile",
+        CONF_NAME: "Mint",
+        CONF_VALIDITY: "monthly",
+        CONF_BILLING_DAY: 31,
+        CONF_UNLIMITED_DATA: True,
+    }
+
+
+@pytest.mark.usefixtures("mock_setup_entry")
+async def test_add_line_without_carrier(hass: HomeAssistant) -> None:
+    """The carrier is optional."""
+    result = await start_flow(hass, None)
+    assert result["step_id"] == "line"
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_NAME: "Spare", CONF_VALIDITY: "rolling"}
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], POVO_VALIDITY
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert CONF_CARRIER not in result["data"]
+
+
+@pytest.mark.usefixtures("mock_setup_entry")
+async def test_unlimited_data_drops_amounts(hass: HomeAssistant) -> None:
+    """Amounts entered for an unlimited plan are not kept."""
+    result = await start_flow(hass, "rakuten_mobile")
+    assert suggested(result, CONF_VALIDITY) == "monthly"
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_NAME: "Rakuten", CONF_VALIDITY: "monthly"}
+    )
+    assert suggested(result, CONF_UNLIMITED_DATA) is True
+    assert suggested(result, CONF_BILLING_DAY) == 1
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        {
+            CONF_BILLING_DAY: 1,
+            CONF_UNLIMITED_DATA: True,
+            CONF_DATA_TOTAL_GB: 5,
+            CONF_DATA_REMAINING_GB: 1,
+        },
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert CONF_DATA_TOTAL_GB not in result["data"]
+    assert CONF_DATA_REMAINING_GB not in result["data"]
+
+
+@pytest.mark.parametrize(
+    ("identity", "field", "error"),
+    [
+        ({CONF_NAME: "  "}, CONF_NAME, "invalid_name"),
+        ({CONF_PHONE_NUMBER: "call me"}, CONF_PHONE_NUMBER, "invalid_phone_number"),
+        ({CONF_RENEWAL_URL: "povo.jp"}, CONF_RENEWAL_URL, "invalid_url"),
+        ({CONF_RENEWAL_URL: "ftp://povo.jp"}, CONF_RENEWAL_URL, "invalid_url"),
+    ],
+)
+@pytest.mark.usefixtures("mock_setup_entry")
+async def test_line_step_errors(
+    hass: HomeAssistant, identity: dict[str, str], field: str, error: str
+) -> None:
+    """A wrong name, number or page is shown on its field; the input stays."""
+    result = await start_flow(hass, "povo_2")
+    wrong = {**POVO_IDENTITY, **identity}
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], wrong)
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "line"
+    assert result["errors"] == {field: error}
+    assert suggested(result, field) == identity[field]
+    assert suggested(result, CONF_VALIDITY) == "rolling"
+
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], POVO_IDENTITY
+    )
+    assert result["step_id"] == "rolling"
+
+
+@pytest.mark.parametrize(
+    ("validity", "answer", "field", "error"),
+    [
+        (
+            "rolling",
+            {CONF_VALIDITY_DAYS: 0},
+            CONF_VALIDITY_DAYS,
+            "invalid_validity_days",
+        ),
+        (
+            "rolling",
+            {CONF_VALIDITY_DAYS: 30.5},
+            CONF_VALIDITY_DAYS,
+            "invalid_validity_days",
+        ),
+        (
+            "rolling",
+            {CONF_LAST_RENEWAL: "2026-11-27"},
+            CONF_LAST_RENEWAL,
+            "last_renewal_in_future",
+        ),
+        (
+            "rolling",
+            {CONF_DATA_TOTAL_GB: -1},
+            CONF_DATA_TOTAL_GB,
+            "invalid_data_amount",
+        ),
+        (
+            "rolling",
+            {CONF_DATA_TOTAL_GB: 1, CONF_DATA_REMAINING_GB: 3},
+            CONF_DATA_REMAINING_GB,
+            "data_remaining_exceeds_total",
+        ),
+        ("monthly", {CONF_BILLING_DAY: 32}, CONF_BILLING_DAY, "invalid_billing_day"),
+        ("monthly", {CONF_BILLING_DAY: 0}, CONF_BILLING_DAY, "invalid_billing_day"),
+        (
+            "fixed",
+            {CONF_VALIDITY_DAYS: -30},
+            CONF_VALIDITY_DAYS,
+            "invalid_validity_days",
+        ),
+    ],
+)
+@pytest.mark.usefixtures("mock_setup_entry")
+async def test_validity_step_errors(
+    hass: HomeAssistant,
+    validity: str,
+    answer: dict[str, Any],
+    field: str,
+    error: str,
+) -> None:
+    """Each broken rule is a translated field error; the input stays."""
+    valid = {
+        "rolling": POVO_VALIDITY,
+        "monthly": {CONF_BILLING_DAY: 25},
+        "fixed": {CONF_EXPIRY_DATE: "2026-12-20"},
+    }[validity]
+    result = await start_flow(hass, None)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_NAME: "Line", CONF_VALIDITY: validity}
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {**valid, **answer}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == validity
+    assert result["errors"] == {field: error}
+    for key, value in answer.items():
+        assert suggested(result, key) == value
+
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], valid)
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+
+
+@pytest.mark.usefixtures("mock_setup_entry")
+async def test_same_number_is_not_added_twice(hass: HomeAssistant) -> None:
+    """A number already set up aborts, however it is written."""
+    MockConfigEntry(
+        domain=DOMAIN, data=POVO_LINE, unique_id=line_unique_id(POVO_LINE)
+    ).add_to_hass(hass)
+    result = await start_flow(hass, "povo_2")
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        {**POVO_IDENTITY, CONF_PHONE_NUMBER: "+81-80 1234 5678"},
+    )
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "already_configured"
+
+
+async def test_reconfigure_shows_the_line_as_it_is_now(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """Reconfigure changes the line; its forms start from current values."""
+    entry = init_integration
+    result = await entry.start_reconfigure_flow(hass)
+    assert result["step_id"] == "reconfigure"
+    assert suggested(result, CONF_NAME) == "povo backup"
+    assert suggested(result, CONF_CARRIER) == "povo_2"
+
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        {**POVO_IDENTITY, CONF_CARRIER: "povo_2", CONF_NAME: "povo keeper"},
+    )
+    assert result["step_id"] == "rolling"
+    assert suggested(result, CONF_LAST_RENEWAL) == "2026-06-09"
+    assert suggested(result, CONF_VALIDITY_DAYS) == 180
+
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_LAST_RENEWAL: "2026-11-20", CONF_VALIDITY_DAYS: 180}
+    )
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "reconfigure_successful"
+    assert entry.title == "povo keeper"
+    assert entry.data[CONF_LAST_RENEWAL] == "2026-11-20"
+    assert entry.unique_id == line_unique_id(POVO_LINE)
+    await hass.async_block_till_done()
+    assert hass.states.get("sensor.povo_backup_days_until_expiry").state == "173"
+
+
+async def test_reconfigure_to_another_kind_and_no_number(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """A line can change kind, and lose its number and unique id."""
+    entry = init_integration
+    result = await entry.start_reconfigure_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_NAME: "povo backup", CONF_VALIDITY: "fixed"}
+    )
+    assert result["step_id"] == "fixed"
+    assert suggested(result, CONF_EXPIRY_DATE) == "2026-12-05"
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_EXPIRY_DATE: "2027-01-31"}
+    )
+    assert result["reason"] == "reconfigure_successful"
+    assert entry.unique_id is None
+    assert CONF_PHONE_NUMBER not in entry.data
+    assert CONF_LAST_RENEWAL not in entry.data
+
+
+async def test_reconfigure_errors(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """Reconfigure rejects a bad number and another line's number on the form."""
+    other = {**POVO_LINE, CONF_PHONE_NUMBER: "+44 7700 900123"}
+    MockConfigEntry(
+        domain=DOMAIN, data=other, unique_id=line_unique_id(other)
+    ).add_to_hass(hass)
+    result = await init_integration.start_reconfigure_flow(hass)
+
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {**POVO_IDENTITY, CONF_PHONE_NUMBER: "12"}
+    )
+    assert result["errors"] == {CONF_PHONE_NUMBER: "invalid_phone_number"}
+
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {**POVO_IDENTITY, CONF_PHONE_NUMBER: "+447700900123"}
+    )
+    assert result["step_id"] == "reconfigure"
+    assert result["errors"] == {CONF_PHONE_NUMBER: "phone_number_in_use"}
+    assert suggested(result, CONF_PHONE_NUMBER) == "+447700900123"
+
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], POVO_IDENTITY
+    )
+    assert result["step_id"] == "rolling"
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {**POVO_VALIDITY, CONF_VALIDITY_DAYS: 0}
+    )
+    assert result["errors"] == {CONF_VALIDITY_DAYS: "invalid_validity_days"}
+    assert init_integration.data == POVO_LINE
+
+
+async def test_reconfigure_unloaded_line(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    """A line that is not loaded is reconfigured from its settings."""
+    mock_config_entry.add_to_hass(hass)
+    result = await mock_config_entry.start_reconfigure_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], POVO_IDENTITY
+    )
+    assert suggested(result, CONF_LAST_RENEWAL) == "2026-06-09"
+
+
+async def test_options_flow(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """Reminder days are stored as whole days, largest first, and reload the line."""
+    result = await hass.config_entries.options.async_init(init_integration.entry_id)
+    assert result["step_id"] == "init"
+    assert suggested(result, CONF_REMINDER_DAYS) == ["30", "7", "1"]
+    assert suggested(result, CONF_REMINDER_TIME) == "09:00:00"
+
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"],
+        {
+            CONF_REMINDER_DAYS: ["3", "14", "3"],
+            CONF_REMINDER_TIME: "08:30:00",
+            CONF_DATA_LOW_GB: 0.5,
+        },
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert init_integration.options == {
+        CONF_REMINDER_DAYS: [14, 3],
+        CONF_REMINDER_TIME: "08:30:00",
+        CONF_DATA_LOW_GB: 0.5,
+    }
+    await hass.async_block_till_done()
+    # 9 days left is within the new 14-day window.
+    assert hass.states.get("sensor.povo_backup_status").state == "expiring_soon"
+
+    result = await hass.config_entries.options.async_init(init_integration.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {CONF_REMINDER_DAYS: ["5"], CONF_REMINDER_TIME: "09:00:00"}
+    )
+    await hass.async_block_till_done()
+    assert init_integration.options == {
+        CONF_REMINDER_DAYS: [5],
+        CONF_REMINDER_TIME: "09:00:00",
+    }
+    assert hass.states.get("sensor.povo_backup_status").state == "active"
+
+
+@pytest.mark.parametrize(
+    ("answer", "field", "error"),
+    [
+        ({CONF_REMINDER_DAYS: ["soon"]}, CONF_REMINDER_DAYS, "invalid_reminder_days"),
+        ({CONF_REMINDER_DAYS: ["400"]}, CONF_REMINDER_DAYS, "invalid_reminder_days"),
+        ({CONF_DATA_LOW_GB: -1}, CONF_DATA_LOW_GB, "invalid_data_amount"),
+    ],
+)
+async def test_options_flow_errors(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    answer: dict[str, Any],
+    field: str,
+    error: str,
+) -> None:
+    """Wrong reminder settings are field errors and change nothing."""
+    result = await hass.config_entries.options.async_init(init_integration.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {CONF_REMINDER_TIME: "09:00:00", **answer}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == {field: error}
+    assert suggested(result, field) == answer[field]
+    assert init_integration.options == {}

@@ -1,0 +1,237 @@
+"""Tests of setting up, unloading, reloading and removing a line."""
+
+from typing import Any
+
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_time_changed,
+)
+
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import device_registry as dr
+
+from .conftest import POVO_LINE
+from custom_components.esim_renewal.const import (
+    CONF_VALIDITY_DAYS,
+    DOMAIN,
+    SAVE_DELAY,
+    STORAGE_MINOR_VERSION,
+    STORAGE_VERSION,
+)
+from custom_components.esim_renewal.line_config import state_seed
+
+STORE_KEY = f"{DOMAIN}.01JLINEENTRY0000000000000"
+DAYS = "sensor.povo_backup_days_until_expiry"
+
+
+def stored_line(expiry_date: str, seed: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Return a store file holding a povo line's state."""
+    return {
+        "version": STORAGE_VERSION,
+        "minor_version": STORAGE_MINOR_VERSION,
+        "key": STORE_KEY,
+        "data": {
+            "seed": state_seed(POVO_LINE) if seed is None else seed,
+            "expiry_date": expiry_date,
+            "last_renewal": "2026-11-01",
+            "data": {
+                "total_gb": None,
+                "remaining_gb": None,
+                "used_gb": None,
+                "unlimited": False,
+            },
+        },
+    }
+
+
+async def test_load_and_unload(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    hass_storage: dict[str, Any],
+) -> None:
+    """A line loads, writes its state once, and unloads cleanly."""
+    assert init_integration.state is ConfigEntryState.LOADED
+    assert hass.states.get(DAYS).state == "9"
+    # The first state is built from the entry and written with a delay.
+    assert STORE_KEY not in hass_storage
+
+    assert await hass.config_entries.async_unload(init_integration.entry_id)
+    await hass.async_block_till_done()
+    assert init_integration.state is ConfigEntryState.NOT_LOADED
+    assert hass_storage[STORE_KEY]["data"]["expiry_date"] == "2026-12-05"
+    assert hass.states.get(DAYS).state == "unavailable"
+
+
+async def test_state_is_written_with_a_delay(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    hass_storage: dict[str, Any],
+    freezer: Any,
+) -> None:
+    """Writes are coalesced, then land on disk; an unload has nothing left to do."""
+    freezer.tick(SAVE_DELAY + 1)
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    assert hass_storage[STORE_KEY]["data"]["seed"] == state_seed(POVO_LINE)
+    hass_storage.clear()
+
+    assert await hass.config_entries.async_unload(init_integration.entry_id)
+    assert STORE_KEY not in hass_storage
+
+
+async def test_stored_state_wins_over_entry(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    hass_storage: dict[str, Any],
+) -> None:
+    """The stored state, not the entry, is what a restart shows."""
+    hass_storage[STORE_KEY] = stored_line("2027-04-29")
+    mock_config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert hass.states.get(DAYS).state == "154"
+
+
+async def test_changed_settings_rebuild_the_state(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    hass_storage: dict[str, Any],
+) -> None:
+    """A state built from other settings gives way to the entry's."""
+    hass_storage[STORE_KEY] = stored_line(
+        "2027-04-29", seed={**state_seed(POVO_LINE), CONF_VALIDITY_DAYS: 90}
+    )
+    mock_config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert hass.states.get(DAYS).state == "9"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"garbage": True},
+        {"seed": {}, "expiry_date": "soon", "last_renewal": None, "data": {}},
+        [],
+    ],
+)
+async def test_unreadable_store_is_rebuilt(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    hass_storage: dict[str, Any],
+    caplog: pytest.LogCaptureFixture,
+    data: Any,
+) -> None:
+    """A store that is not a line's state is logged and rebuilt; setup goes on."""
+    hass_storage[STORE_KEY] = {
+        "version": STORAGE_VERSION,
+        "minor_version": STORAGE_MINOR_VERSION,
+        "key": STORE_KEY,
+        "data": data,
+    }
+    mock_config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert mock_config_entry.state is ConfigEntryState.LOADED
+    assert hass.states.get(DAYS).state == "9"
+    assert "is unreadable and is rebuilt from its settings" in caplog.text
+    assert "8012345678" not in caplog.text
+
+    await hass.config_entries.async_unload(mock_config_entry.entry_id)
+    assert hass_storage[STORE_KEY]["data"]["expiry_date"] == "2026-12-05"
+
+
+async def test_reload_keeps_every_value(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    hass_storage: dict[str, Any],
+) -> None:
+    """A reload reads back what the unload wrote."""
+    hass_storage[STORE_KEY] = stored_line("2027-04-29")
+    mock_config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+
+    assert await hass.config_entries.async_reload(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert hass.states.get(DAYS).state == "154"
+    assert mock_config_entry.runtime_data.state.last_renewal.isoformat() == (
+        "2026-11-01"
+    )
+
+
+async def test_broken_settings_fail_setup_with_a_translated_error(
+    hass: HomeAssistant,
+) -> None:
+    """An entry edited by hand into nonsense does not set up, and says why."""
+    entry = MockConfigEntry(
+        domain=DOMAIN, data={**POVO_LINE, CONF_VALIDITY_DAYS: 0}, title="povo"
+    )
+    entry.add_to_hass(hass)
+    assert not await hass.config_entries.async_setup(entry.entry_id)
+    assert entry.state is ConfigEntryState.SETUP_ERROR
+    assert entry.error_reason_translation_key == "invalid_line"
+    assert entry.error_reason_translation_placeholders == {"field": "validity_days"}
+
+
+async def test_removing_a_line_deletes_its_store(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    hass_storage: dict[str, Any],
+) -> None:
+    """Nothing of a removed line stays behind."""
+    await hass.config_entries.async_unload(init_integration.entry_id)
+    assert STORE_KEY in hass_storage
+    await hass.config_entries.async_remove(init_integration.entry_id)
+    await hass.async_block_till_done()
+    assert STORE_KEY not in hass_storage
+
+
+async def test_unreadable_date_fails_setup(hass: HomeAssistant) -> None:
+    """A date that is not a date names its field."""
+    entry = MockConfigEntry(
+        domain=DOMAIN, data={**POVO_LINE, "last_renewal": "June"}, title="povo"
+    )
+    entry.add_to_hass(hass)
+    assert not await hass.config_entries.async_setup(entry.entry_id)
+    assert entry.error_reason_translation_placeholders == {"field": "last_renewal"}
+
+
+@pytest.mark.parametrize(
+    ("carrier", "manufacturer"),
+    [("povo_2", "povo 2.0"), ("Mint Mobile", "Mint Mobile"), (None, None)],
+)
+async def test_one_service_device_per_line(
+    hass: HomeAssistant,
+    device_registry: dr.DeviceRegistry,
+    carrier: str | None,
+    manufacturer: str | None,
+) -> None:
+    """The line's device is a service named after it, linking its renewal page."""
+    data = {key: value for key, value in POVO_LINE.items() if key != "carrier"}
+    if carrier:
+        data["carrier"] = carrier
+    entry = MockConfigEntry(domain=DOMAIN, data=data, title="povo backup")
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+
+    devices = dr.async_entries_for_config_entry(device_registry, entry.entry_id)
+    assert len(devices) == 1
+    device = devices[0]
+    assert device.identifiers == {(DOMAIN, entry.entry_id)}
+    assert device.name == "povo backup"
+    assert device.manufacturer == manufacturer
+    assert device.entry_type is dr.DeviceEntryType.SERVICE
+    assert device.configuration_url == "https://povo.jp/"
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_other_config_changes_write_nothing(hass: HomeAssistant) -> None:
+    """A core config change that moves no day leaves the states alone."""
+    before = hass.states.get(DAYS)
+    await hass.config.async_update(location_name="Home")
+    await hass.async_block_till_done()
+    assert hass.states.get(DAYS).last_updated == before.last_updated
