@@ -42,6 +42,7 @@ def stored_line(expiry_date: str, seed: dict[str, Any] | None = None) -> dict[st
                 "used_gb": None,
                 "unlimited": False,
             },
+            "renewals": [],
         },
     }
 
@@ -235,3 +236,23 @@ async def test_other_config_changes_write_nothing(hass: HomeAssistant) -> None:
     await hass.config.async_update(location_name="Home")
     await hass.async_block_till_done()
     assert hass.states.get(DAYS).last_updated == before.last_updated
+
+
+async def test_store_of_the_first_version_is_migrated(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    hass_storage: dict[str, Any],
+) -> None:
+    """A 1.1 store, without history, loads with an empty history and is rewritten."""
+    old = stored_line("2027-04-29")
+    old["minor_version"] = 1
+    del old["data"]["renewals"]
+    hass_storage[STORE_KEY] = old
+    mock_config_entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+
+    assert hass.states.get(DAYS).state == "154"
+    assert mock_config_entry.runtime_data.state.renewals == ()
+    assert hass_storage[STORE_KEY]["minor_version"] == STORAGE_MINOR_VERSION == 2
+    assert hass_storage[STORE_KEY]["data"]["renewals"] == []

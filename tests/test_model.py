@@ -1,19 +1,23 @@
 """Tests of the domain core, with plain values and no Home Assistant."""
 
 import ast
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from custom_components.esim_renewal import model
 from custom_components.esim_renewal.model import (
+    MAX_RENEWALS,
     DataAllowance,
+    LineEventKind,
     LineState,
     LineStatus,
     LineValueError,
     ReminderPlan,
+    Renewal,
     Validity,
     ValidityKind,
     billing_date,
@@ -21,11 +25,16 @@ from custom_components.esim_renewal.model import (
     days_until,
     initial_expiry,
     lapse_instant,
+    last_renewal_instant,
+    line_events,
     line_status,
     monthly_period_end,
     normalize_phone_number,
+    record_data,
     reminder_thresholds,
+    renew,
     rolling_expiry,
+    spending_in_year,
     start_of_day,
     state_from_dict,
     state_to_dict,
@@ -400,3 +409,264 @@ def test_default_reminder_plan() -> None:
     assert plan.days == (30, 7, 1)
     assert plan.time_of_day == time(9, 0)
     assert plan.data_low_gb is None
+
+
+ROLLING_180 = Validity(kind=ValidityKind.ROLLING, validity_days=180)
+MONTHLY_25 = Validity(kind=ValidityKind.MONTHLY, billing_day=25)
+FIXED_PACK = Validity(kind=ValidityKind.FIXED, validity_days=30)
+FIXED = Validity(kind=ValidityKind.FIXED)
+TODAY = date(2026, 11, 26)
+
+
+@pytest.mark.parametrize(
+    ("validity", "expiry", "renewed_on", "expected"),
+    [
+        # A rolling period restarts on the renewal day, early or late.
+        (ROLLING_180, date(2026, 12, 5), date(2026, 11, 26), date(2027, 5, 24)),
+        (ROLLING_180, date(2026, 10, 1), date(2026, 11, 20), date(2027, 5, 18)),
+        # A monthly plan paid early pays for the next period...
+        (MONTHLY_25, date(2026, 12, 24), date(2026, 11, 26), date(2027, 1, 24)),
+        # ...paid on time or late, for the period containing the renewal day.
+        (MONTHLY_25, date(2026, 11, 24), date(2026, 11, 25), date(2026, 12, 24)),
+        (MONTHLY_25, date(2026, 9, 24), date(2026, 11, 26), date(2026, 12, 24)),
+        # A fixed line takes its usual pack length.
+        (FIXED_PACK, date(2026, 11, 30), date(2026, 11, 26), date(2026, 12, 25)),
+    ],
+)
+def test_renew_with_the_line_rule(
+    validity: Validity, expiry: date, renewed_on: date, expected: date
+) -> None:
+    """Each kind of line renews by its own rule."""
+    state = renew(
+        LineState(expiry_date=expiry),
+        validity,
+        today=TODAY,
+        renewed_on=renewed_on,
+    )
+    assert state.expiry_date == expected
+    assert state.last_renewal == renewed_on
+    assert state.renewals == (Renewal(renewed_on=renewed_on, expiry_date=expected),)
+
+
+def test_renew_with_explicit_expiry_or_days() -> None:
+    """An explicit expiry wins over days, which win over the line's rule."""
+    state = LineState(expiry_date=date(2026, 12, 5))
+    assert renew(
+        state,
+        ROLLING_180,
+        today=TODAY,
+        renewed_on=TODAY,
+        expiry_date=date(2027, 1, 1),
+        validity_days=30,
+    ).expiry_date == date(2027, 1, 1)
+    renewed = renew(state, FIXED, today=TODAY, renewed_on=TODAY, validity_days=7.0)
+    assert renewed.expiry_date == date(2026, 12, 2)
+    assert renewed.renewals[0].validity_days == 7
+
+
+def test_renew_refills_data_and_records_the_cost() -> None:
+    """A renewal refills a known allowance and keeps what it cost."""
+    state = LineState(
+        expiry_date=date(2026, 12, 5),
+        data=data_allowance(total_gb=10, remaining_gb=2.3),
+    )
+    renewed_at = datetime(2026, 11, 26, 10, tzinfo=TOKYO)
+    refilled = renew(
+        state,
+        ROLLING_180,
+        today=TODAY,
+        renewed_on=TODAY,
+        renewed_at=renewed_at,
+        cost=990,
+        currency=" jpy ",
+    )
+    assert refilled.data == data_allowance(total_gb=10, remaining_gb=10)
+    assert refilled.renewals[-1].cost == 990
+    assert refilled.renewals[-1].currency == "JPY"
+    assert refilled.renewals[-1].renewed_at == renewed_at
+
+    bigger = renew(state, ROLLING_180, today=TODAY, renewed_on=TODAY, data_total_gb=20)
+    assert bigger.data == data_allowance(total_gb=20, remaining_gb=20)
+
+    unknown = LineState(expiry_date=date(2026, 12, 5))
+    assert renew(unknown, ROLLING_180, today=TODAY, renewed_on=TODAY).data == (
+        DataAllowance()
+    )
+
+
+def test_history_is_bounded() -> None:
+    """Only the last renewals are kept, oldest first."""
+    state = LineState(expiry_date=date(2026, 1, 1))
+    for offset in range(MAX_RENEWALS + 5):
+        day = date(2026, 1, 1) + timedelta(days=offset)
+        state = renew(state, ROLLING_180, today=TODAY, renewed_on=day)
+    assert len(state.renewals) == MAX_RENEWALS
+    assert state.renewals[0].renewed_on == date(2026, 1, 6)
+    assert state.renewals[-1].renewed_on == date(2026, 2, 24)
+
+
+@pytest.mark.parametrize(
+    ("validity", "kwargs", "field", "key"),
+    [
+        (
+            ROLLING_180,
+            {"renewed_on": date(2026, 11, 27)},
+            "renewed_on",
+            "renewal_in_future",
+        ),
+        (
+            ROLLING_180,
+            {"expiry_date": date(2026, 11, 1)},
+            "expiry_date",
+            "expiry_before_renewal",
+        ),
+        (FIXED, {}, "expiry_date", "renewal_needs_expiry"),
+        (ROLLING_180, {"validity_days": 0}, "validity_days", "invalid_validity_days"),
+        (ROLLING_180, {"cost": -1}, "cost", "invalid_cost"),
+        (ROLLING_180, {"cost": float("nan")}, "cost", "invalid_cost"),
+        (ROLLING_180, {"currency": "yen!"}, "currency", "invalid_currency"),
+        (ROLLING_180, {"data_total_gb": -2}, "data_total_gb", "invalid_data_amount"),
+    ],
+)
+def test_renew_rejects(
+    validity: Validity, kwargs: dict[str, Any], field: str, key: str
+) -> None:
+    """A renewal that cannot be true says which input is wrong."""
+    with pytest.raises(LineValueError) as err:
+        renew(
+            LineState(expiry_date=date(2026, 12, 5)),
+            validity,
+            today=TODAY,
+            **{"renewed_on": TODAY, **kwargs},
+        )
+    assert (err.value.field, err.value.key) == (field, key)
+
+
+@pytest.mark.parametrize(
+    ("reading", "expected"),
+    [
+        ({"remaining_gb": 1.5}, (10, 1.5, 8.5)),
+        ({"used_gb": 9}, (10, 1, 9)),
+        # Extra data keeps what was used, so it adds to what remains.
+        ({"total_gb": 20}, (20, 12.3, 7.7)),
+        ({"total_gb": 12, "remaining_gb": 12}, (12, 12, 0)),
+    ],
+)
+def test_record_data(reading: dict[str, float], expected: tuple[float, ...]) -> None:
+    """A reading updates what it gives; the rest follows."""
+    state = LineState(
+        expiry_date=date(2026, 12, 5),
+        data=data_allowance(total_gb=10, remaining_gb=2.3),
+    )
+    data = record_data(state, **reading).data
+    assert (data.total_gb, data.remaining_gb, data.used_gb) == expected
+
+
+def test_record_data_without_a_known_use() -> None:
+    """A new allowance on a line with only a remaining reading keeps it."""
+    state = LineState(
+        expiry_date=date(2026, 12, 5), data=data_allowance(remaining_gb=2)
+    )
+    data = record_data(state, total_gb=5).data
+    assert (data.total_gb, data.remaining_gb, data.used_gb) == (5, 2, 3)
+
+
+@pytest.mark.parametrize(
+    ("data", "reading", "key"),
+    [
+        (DataAllowance(), {}, "no_data_reading"),
+        (DataAllowance(unlimited=True), {"remaining_gb": 1}, "unlimited_data_plan"),
+        (
+            data_allowance(total_gb=10),
+            {"remaining_gb": 11},
+            "data_remaining_exceeds_total",
+        ),
+        (data_allowance(total_gb=10), {"remaining_gb": -1}, "invalid_data_amount"),
+        (
+            data_allowance(total_gb=10, remaining_gb=2),
+            {"total_gb": 5},
+            "data_used_exceeds_total",
+        ),
+    ],
+)
+def test_record_data_rejects(
+    data: DataAllowance, reading: dict[str, float], key: str
+) -> None:
+    """Impossible readings are refused."""
+    with pytest.raises(LineValueError) as err:
+        record_data(LineState(expiry_date=date(2026, 12, 5), data=data), **reading)
+    assert err.value.key == key
+
+
+def test_unlimited_plan_can_become_limited() -> None:
+    """Giving an allowance to an unlimited plan starts tracking amounts."""
+    state = LineState(expiry_date=date(2026, 12, 5), data=DataAllowance(unlimited=True))
+    data = record_data(state, total_gb=30, remaining_gb=30).data
+    assert (data.total_gb, data.remaining_gb, data.unlimited) == (30, 30, False)
+
+
+def test_last_renewal_instant() -> None:
+    """The last renewal is exact when it was recorded now, else its day's start."""
+    renewed_at = datetime(2026, 11, 26, 14, 3, tzinfo=TOKYO)
+    state = renew(
+        LineState(expiry_date=date(2026, 12, 5)),
+        ROLLING_180,
+        today=TODAY,
+        renewed_on=TODAY,
+        renewed_at=renewed_at,
+    )
+    assert last_renewal_instant(state, TOKYO) == renewed_at
+    by_day = renew(state, ROLLING_180, today=TODAY, renewed_on=date(2026, 11, 20))
+    assert last_renewal_instant(by_day, TOKYO) == datetime(2026, 11, 20, tzinfo=TOKYO)
+    assert last_renewal_instant(LineState(expiry_date=TODAY), TOKYO) is None
+
+
+def test_spending_in_year() -> None:
+    """Costs add up per currency for the calendar year only."""
+    renewals = [
+        Renewal(
+            renewed_on=date(2025, 12, 31), expiry_date=TODAY, cost=100, currency="JPY"
+        ),
+        Renewal(
+            renewed_on=date(2026, 1, 1), expiry_date=TODAY, cost=990, currency="JPY"
+        ),
+        Renewal(
+            renewed_on=date(2026, 6, 9), expiry_date=TODAY, cost=0.1, currency="JPY"
+        ),
+        Renewal(
+            renewed_on=date(2026, 6, 9), expiry_date=TODAY, cost=10, currency="GBP"
+        ),
+        Renewal(renewed_on=date(2026, 7, 1), expiry_date=TODAY),
+    ]
+    assert spending_in_year(renewals, 2026) == {"JPY": 990.1, "GBP": 10}
+    assert spending_in_year([], 2026) == {}
+
+
+def test_line_events() -> None:
+    """A line's calendar: renewals, reminder days before expiry, then expiry."""
+    state = LineState(
+        expiry_date=date(2026, 12, 5),
+        renewals=(Renewal(renewed_on=date(2026, 6, 9), expiry_date=date(2026, 12, 5)),),
+    )
+    events = line_events(state, ReminderPlan(days=(30, 7, 1, 0)))
+    assert [(event.kind, event.day, event.days_left) for event in events] == [
+        (LineEventKind.RENEWAL, date(2026, 6, 9), None),
+        (LineEventKind.REMINDER, date(2026, 11, 5), 30),
+        (LineEventKind.REMINDER, date(2026, 11, 28), 7),
+        (LineEventKind.REMINDER, date(2026, 12, 4), 1),
+        (LineEventKind.EXPIRY, date(2026, 12, 5), None),
+    ]
+
+
+def test_state_with_history_round_trip() -> None:
+    """The history survives being stored."""
+    state = renew(
+        LineState(expiry_date=date(2026, 12, 5)),
+        ROLLING_180,
+        today=TODAY,
+        renewed_on=TODAY,
+        renewed_at=datetime(2026, 11, 26, 14, 3, tzinfo=TOKYO),
+        cost=990,
+        currency="JPY",
+    )
+    assert state_from_dict(state_to_dict(state)) == state

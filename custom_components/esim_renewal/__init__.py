@@ -10,15 +10,24 @@ from .clock import RENEWAL_CLOCK, RenewalClock
 from .const import DOMAIN
 from .coordinator import EsimRenewalConfigEntry, EsimRenewalCoordinator
 from .model import LineValueError
+from .services import async_setup_services
 from .store import EsimRenewalStore
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
-PLATFORMS = [Platform.BINARY_SENSOR, Platform.SENSOR]
+PLATFORMS = [
+    Platform.BINARY_SENSOR,
+    Platform.BUTTON,
+    Platform.CALENDAR,
+    Platform.DATE,
+    Platform.NUMBER,
+    Platform.SENSOR,
+]
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Set up the clock every line shares."""
+    """Set up the clock every line shares, and the actions."""
     hass.data[RENEWAL_CLOCK] = RenewalClock(hass)
+    async_setup_services(hass)
     return True
 
 

@@ -25,6 +25,19 @@ CONF_REMINDER_TIME: Final = "reminder_time"
 CONF_DATA_LOW_GB: Final = "data_low_gb"
 
 # Run-time state lives in one store file per line.
+# 1.1: expiry, last renewal and data. 1.2: adds the renewal history.
 STORAGE_VERSION: Final = 1
-STORAGE_MINOR_VERSION: Final = 1
+STORAGE_MINOR_VERSION: Final = 2
 SAVE_DELAY: Final = 10
+
+# Actions and their fields.
+SERVICE_RENEW: Final = "renew"
+SERVICE_SET_DATA: Final = "set_data"
+ATTR_RENEWED_ON: Final = "renewed_on"
+ATTR_EXPIRY_DATE: Final = "expiry_date"
+ATTR_VALIDITY_DAYS: Final = "validity_days"
+ATTR_DATA_TOTAL_GB: Final = "data_total_gb"
+ATTR_DATA_REMAINING_GB: Final = "data_remaining_gb"
+ATTR_DATA_USED_GB: Final = "data_used_gb"
+ATTR_COST: Final = "cost"
+ATTR_CURRENCY: Final = "currency"

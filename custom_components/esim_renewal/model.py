@@ -11,7 +11,7 @@ the expiry date itself and negative once the line has lapsed.
 
 from calendar import monthrange
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 import math
@@ -21,6 +21,7 @@ DEFAULT_REMINDER_DAYS: tuple[int, ...] = (30, 7, 1)
 DEFAULT_REMINDER_TIME = time(9, 0)
 MAX_REMINDER_DAYS = 365
 MAX_VALIDITY_DAYS = 3650
+MAX_RENEWALS = 50
 
 # Data amounts are kept to the megabyte, so 10 - 2.3 is 7.7 and not 7.699999.
 _DATA_DECIMALS = 3
@@ -97,13 +98,50 @@ class ReminderPlan:
     data_low_gb: float | None = None
 
 
+class LineEventKind(StrEnum):
+    """What a day in a line's calendar is."""
+
+    REMINDER = "reminder"
+    EXPIRY = "expiry"
+    RENEWAL = "renewal"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Renewal:
+    """One renewal the user recorded, and the expiry it gave the line."""
+
+    renewed_on: date
+    renewed_at: datetime | None = None
+    """The instant of the renewal, when the user gave one."""
+    expiry_date: date
+    validity_days: int | None = None
+    """The period asked for on this renewal, when not the line's usual one."""
+    data_total_gb: float | None = None
+    cost: float | None = None
+    currency: str | None = None
+
+
 @dataclass(frozen=True, kw_only=True)
 class LineState:
-    """What changes while a line lives: its expiry, last renewal and data."""
+    """What changes while a line lives: expiry, last renewal, data and history.
+
+    ``renewals`` holds the last ``MAX_RENEWALS`` renewals, oldest first.
+    """
 
     expiry_date: date
     last_renewal: date | None = None
     data: DataAllowance = DataAllowance()
+    renewals: tuple[Renewal, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class LineEvent:
+    """A day worth marking in a line's calendar."""
+
+    kind: LineEventKind
+    day: date
+    days_left: int | None = None
+    """For a reminder, the days left on its day."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -115,7 +153,11 @@ class LineSnapshot:
     days_until_expiry: int
     status: LineStatus
     last_renewal: date | None
+    last_renewal_at: datetime | None
     data: DataAllowance
+    renewals: tuple[Renewal, ...]
+    spent_this_year: dict[str, float]
+    """Money spent on renewals this calendar year, by currency."""
     next_change: datetime
 
 
@@ -245,9 +287,165 @@ def take_snapshot(state: LineState, plan: ReminderPlan, now: datetime) -> LineSn
         days_until_expiry=days_left,
         status=line_status(days_left, plan.days),
         last_renewal=state.last_renewal,
+        last_renewal_at=last_renewal_instant(state, zone),
         data=state.data,
+        renewals=state.renewals,
+        spent_this_year=spending_in_year(state.renewals, today.year),
         next_change=start_of_day(today + timedelta(days=1), zone),
     )
+
+
+def renew(
+    state: LineState,
+    validity: Validity,
+    *,
+    today: date,
+    renewed_on: date,
+    renewed_at: datetime | None = None,
+    expiry_date: date | None = None,
+    validity_days: float | None = None,
+    data_total_gb: float | None = None,
+    cost: float | None = None,
+    currency: str | None = None,
+) -> LineState:
+    """Return the state after a renewal, which starts a new validity cycle.
+
+    An explicit ``expiry_date`` wins, then ``validity_days`` counted from the
+    renewal day, then the line's own rule: a rolling period restarts on the
+    renewal day, a monthly plan moves on to the next billing period, and a fixed
+    line takes its usual pack length. A new ``data_total_gb`` becomes the new
+    allowance, all of it remaining; without one, a known allowance refills.
+    """
+    if renewed_on > today:
+        raise LineValueError("renewed_on", "renewal_in_future")
+    if expiry_date is not None:
+        if expiry_date < renewed_on:
+            raise LineValueError("expiry_date", "expiry_before_renewal")
+        new_expiry = expiry_date
+    elif validity_days is not None:
+        validity_days = _whole(validity_days, 1, MAX_VALIDITY_DAYS, "validity_days")
+        new_expiry = rolling_expiry(renewed_on, validity_days)
+    else:
+        new_expiry = _usual_renewal_expiry(validity, state.expiry_date, renewed_on)
+    if cost is not None and not (math.isfinite(cost) and cost >= 0):
+        raise LineValueError("cost", "invalid_cost")
+    if currency is not None:
+        currency = currency.strip().upper()
+        if not (len(currency) == 3 and currency.isascii() and currency.isalpha()):
+            raise LineValueError("currency", "invalid_currency")
+    if data_total_gb is not None:
+        data = data_allowance(total_gb=data_total_gb, remaining_gb=data_total_gb)
+    elif state.data.total_gb is not None:
+        data = data_allowance(
+            total_gb=state.data.total_gb, remaining_gb=state.data.total_gb
+        )
+    else:
+        data = state.data
+    renewal = Renewal(
+        renewed_on=renewed_on,
+        renewed_at=renewed_at,
+        expiry_date=new_expiry,
+        validity_days=None if validity_days is None else int(validity_days),
+        data_total_gb=data_total_gb,
+        cost=cost,
+        currency=currency,
+    )
+    return replace(
+        state,
+        expiry_date=new_expiry,
+        last_renewal=renewed_on,
+        data=data,
+        renewals=(*state.renewals, renewal)[-MAX_RENEWALS:],
+    )
+
+
+def _usual_renewal_expiry(
+    validity: Validity, current_expiry: date, renewed_on: date
+) -> date:
+    """Return the expiry a renewal gives under the line's own rule.
+
+    A monthly plan paid early pays for the period after the current one; paid
+    late, it pays for the period that contains the renewal day.
+    """
+    match validity:
+        case Validity(kind=ValidityKind.MONTHLY, billing_day=int(billing_day)):
+            start = max(current_expiry + timedelta(days=1), renewed_on)
+            return monthly_period_end(billing_day, start)
+        case Validity(validity_days=int(validity_days)):
+            return rolling_expiry(renewed_on, validity_days)
+    raise LineValueError("expiry_date", "renewal_needs_expiry")
+
+
+def record_data(
+    state: LineState,
+    *,
+    total_gb: float | None = None,
+    remaining_gb: float | None = None,
+    used_gb: float | None = None,
+) -> LineState:
+    """Return the state after a data reading; unread amounts follow the rest.
+
+    A new allowance alone keeps what was used, so buying extra data adds to
+    what remains.
+    """
+    if total_gb is None and remaining_gb is None and used_gb is None:
+        raise LineValueError("data_remaining_gb", "no_data_reading")
+    old = state.data
+    if old.unlimited and total_gb is None:
+        raise LineValueError("data_total_gb", "unlimited_data_plan")
+    if remaining_gb is None and used_gb is None:
+        if old.used_gb is not None:
+            used_gb = old.used_gb
+        else:
+            remaining_gb = old.remaining_gb
+    return replace(
+        state,
+        data=data_allowance(
+            total_gb=old.total_gb if total_gb is None else total_gb,
+            remaining_gb=remaining_gb,
+            used_gb=used_gb,
+        ),
+    )
+
+
+def last_renewal_instant(state: LineState, zone: tzinfo) -> datetime | None:
+    """Return when the line was last renewed, to the second when that is known."""
+    if state.last_renewal is None:
+        return None
+    for renewal in reversed(state.renewals):
+        if renewal.renewed_on == state.last_renewal and renewal.renewed_at:
+            return renewal.renewed_at
+    return start_of_day(state.last_renewal, zone)
+
+
+def spending_in_year(renewals: Iterable[Renewal], year: int) -> dict[str, float]:
+    """Return what the renewals of a calendar year cost, by currency."""
+    spent: dict[str, float] = {}
+    for renewal in renewals:
+        if renewal.renewed_on.year == year and renewal.cost and renewal.currency:
+            spent[renewal.currency] = round(
+                spent.get(renewal.currency, 0) + renewal.cost, 2
+            )
+    return spent
+
+
+def line_events(state: LineState, plan: ReminderPlan) -> list[LineEvent]:
+    """Return the days of a line's calendar: renewals, reminders and expiry."""
+    events = [
+        LineEvent(kind=LineEventKind.RENEWAL, day=renewal.renewed_on)
+        for renewal in state.renewals
+    ]
+    events.extend(
+        LineEvent(
+            kind=LineEventKind.REMINDER,
+            day=state.expiry_date - timedelta(days=days),
+            days_left=days,
+        )
+        for days in plan.days
+        if days > 0
+    )
+    events.append(LineEvent(kind=LineEventKind.EXPIRY, day=state.expiry_date))
+    return sorted(events, key=lambda event: event.day)
 
 
 def check_data_amount(field: str, amount: float | None) -> None:
@@ -325,13 +523,25 @@ def state_to_dict(state: LineState) -> dict[str, Any]:
     """Return a line's state as JSON-ready data."""
     return {
         "expiry_date": state.expiry_date.isoformat(),
-        "last_renewal": state.last_renewal.isoformat() if state.last_renewal else None,
+        "last_renewal": _iso(state.last_renewal),
         "data": {
             "total_gb": state.data.total_gb,
             "remaining_gb": state.data.remaining_gb,
             "used_gb": state.data.used_gb,
             "unlimited": state.data.unlimited,
         },
+        "renewals": [
+            {
+                "renewed_on": renewal.renewed_on.isoformat(),
+                "renewed_at": _iso(renewal.renewed_at),
+                "expiry_date": renewal.expiry_date.isoformat(),
+                "validity_days": renewal.validity_days,
+                "data_total_gb": renewal.data_total_gb,
+                "cost": renewal.cost,
+                "currency": renewal.currency,
+            }
+            for renewal in state.renewals
+        ],
     }
 
 
@@ -341,20 +551,38 @@ def state_from_dict(data: Mapping[str, Any]) -> LineState:
         stored_data = data["data"]
         return LineState(
             expiry_date=date.fromisoformat(data["expiry_date"]),
-            last_renewal=(
-                date.fromisoformat(data["last_renewal"])
-                if data["last_renewal"] is not None
-                else None
-            ),
+            last_renewal=_from_iso(date, data["last_renewal"]),
             data=data_allowance(
                 total_gb=stored_data["total_gb"],
                 remaining_gb=stored_data["remaining_gb"],
                 used_gb=stored_data["used_gb"],
                 unlimited=stored_data["unlimited"],
             ),
+            renewals=tuple(
+                Renewal(
+                    renewed_on=date.fromisoformat(renewal["renewed_on"]),
+                    renewed_at=_from_iso(datetime, renewal["renewed_at"]),
+                    expiry_date=date.fromisoformat(renewal["expiry_date"]),
+                    validity_days=renewal["validity_days"],
+                    data_total_gb=renewal["data_total_gb"],
+                    cost=renewal["cost"],
+                    currency=renewal["currency"],
+                )
+                for renewal in data["renewals"]
+            ),
         )
     except (KeyError, TypeError) as err:
         raise ValueError(f"Malformed line state: {err!r}") from err
+
+
+def _iso(value: date | None) -> str | None:
+    """Return a date or datetime in ISO form, or None."""
+    return None if value is None else value.isoformat()
+
+
+def _from_iso[T: date](kind: type[T], value: str | None) -> T | None:
+    """Return a date or datetime from ISO form, or None."""
+    return None if value is None else kind.fromisoformat(value)
 
 
 def _zone_of(now: datetime) -> tzinfo:
@@ -379,4 +607,4 @@ def _whole(value: float | None, low: int, high: int, field: str) -> int:
 
 def _round_gb(amount: float | None) -> float | None:
     """Round a data amount to the megabyte."""
-    return None if amount is None else round(amount, _DATA_DECIMALS)
+    return None if amount is None else round(float(amount), _DATA_DECIMALS)

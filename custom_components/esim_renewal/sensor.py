@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import override
+from typing import Any, override
 
 from homeassistant.components.sensor import (
     SensorDeviceClass,
@@ -15,10 +15,15 @@ from homeassistant.const import UnitOfInformation, UnitOfTime
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.typing import StateType
+from homeassistant.util import dt as dt_util
 
 from .coordinator import EsimRenewalConfigEntry
 from .entity import EsimRenewalEntity
 from .model import LineSnapshot, LineStatus
+
+# The renewals shown on the last-renewal sensor; the full history is in the
+# renew action's response and in diagnostics.
+RECENT_RENEWALS = 5
 
 # Entities are updated by their line, never polled.
 PARALLEL_UPDATES = 0
@@ -30,6 +35,22 @@ class EsimRenewalSensorEntityDescription(SensorEntityDescription):
 
     value_fn: Callable[[LineSnapshot], StateType | datetime]
     available_fn: Callable[[LineSnapshot], bool] = lambda _: True
+    attributes_fn: Callable[[LineSnapshot], dict[str, Any] | None] = lambda _: None
+
+
+def _recent_renewals(line: LineSnapshot) -> dict[str, Any]:
+    """Return the last few renewals, newest first."""
+    return {
+        "recent_renewals": [
+            {
+                "renewed_on": renewal.renewed_on.isoformat(),
+                "expiry_date": renewal.expiry_date.isoformat(),
+                "cost": renewal.cost,
+                "currency": renewal.currency,
+            }
+            for renewal in reversed(line.renewals[-RECENT_RENEWALS:])
+        ]
+    }
 
 
 SENSORS: tuple[EsimRenewalSensorEntityDescription, ...] = (
@@ -73,6 +94,21 @@ SENSORS: tuple[EsimRenewalSensorEntityDescription, ...] = (
         options=[status.value for status in LineStatus],
         value_fn=lambda line: line.status.value,
     ),
+    EsimRenewalSensorEntityDescription(
+        key="last_renewal",
+        translation_key="last_renewal",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=lambda line: line.last_renewal_at,
+        attributes_fn=_recent_renewals,
+    ),
+)
+
+SPENT_THIS_YEAR = SensorEntityDescription(
+    key="spent_this_year",
+    translation_key="spent_this_year",
+    device_class=SensorDeviceClass.MONETARY,
+    state_class=SensorStateClass.TOTAL,
+    suggested_display_precision=0,
 )
 
 
@@ -82,9 +118,15 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Set up the sensors of a line."""
+    coordinator = entry.runtime_data
     async_add_entities(
-        EsimRenewalSensorEntity(entry.runtime_data, description)
-        for description in SENSORS
+        [
+            *(
+                EsimRenewalSensorEntity(coordinator, description)
+                for description in SENSORS
+            ),
+            EsimRenewalSpendingSensorEntity(coordinator, SPENT_THIS_YEAR),
+        ]
     )
 
 
@@ -92,6 +134,9 @@ class EsimRenewalSensorEntity(EsimRenewalEntity, SensorEntity):
     """A sensor of a line."""
 
     entity_description: EsimRenewalSensorEntityDescription
+    # The history changes rarely and is kept in the store; keep it out of the
+    # recorder.
+    _unrecorded_attributes = frozenset({"recent_renewals"})
 
     @property
     @override
@@ -104,3 +149,35 @@ class EsimRenewalSensorEntity(EsimRenewalEntity, SensorEntity):
     def native_value(self) -> StateType | datetime:
         """Return the sensor's value."""
         return self.entity_description.value_fn(self.coordinator.snapshot)
+
+    @property
+    @override
+    def extra_state_attributes(self) -> dict[str, Any] | None:
+        """Return the sensor's extra attributes, if it has any."""
+        return self.entity_description.attributes_fn(self.coordinator.snapshot)
+
+
+class EsimRenewalSpendingSensorEntity(EsimRenewalEntity, SensorEntity):
+    """Money spent on the line's renewals this year, in Home Assistant's currency.
+
+    Renewals paid in another currency are not converted, so not counted.
+    """
+
+    @property
+    @override
+    def native_unit_of_measurement(self) -> str:
+        """Return Home Assistant's currency."""
+        return self.hass.config.currency
+
+    @property
+    @override
+    def native_value(self) -> float:
+        """Return the total of this year's renewals."""
+        spent = self.coordinator.snapshot.spent_this_year
+        return spent.get(self.hass.config.currency, 0.0)
+
+    @property
+    @override
+    def last_reset(self) -> datetime:
+        """Return the start of the year, when the total starts again."""
+        return dt_util.start_of_local_day(dt_util.now().date().replace(month=1, day=1))

@@ -33,6 +33,15 @@ class EsimRenewalStore(Store[dict[str, Any]]):
         )
         self._save_pending = False
 
+    async def _async_migrate_func(
+        self, old_major_version: int, old_minor_version: int, old_data: dict[str, Any]
+    ) -> dict[str, Any]:
+        """Bring a store written by an earlier version up to date."""
+        data = dict(old_data)
+        if old_major_version == 1 and old_minor_version < 2:
+            data["renewals"] = []
+        return data
+
     async def async_load_line(self) -> StoredLine | None:
         """Return the stored line, or None when there is none or it is unreadable.
 

@@ -1,0 +1,96 @@
+"""Calendar of a line: its renewals, reminder days and expiry day."""
+
+from datetime import datetime, timedelta
+from typing import override
+
+from homeassistant.components.calendar import (
+    CalendarEntity,
+    CalendarEntityDescription,
+    CalendarEvent,
+)
+from homeassistant.const import CONF_NAME
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+from homeassistant.helpers.translation import async_get_translations
+from homeassistant.util import dt as dt_util
+
+from .const import CONF_RENEWAL_URL, DOMAIN
+from .coordinator import EsimRenewalConfigEntry
+from .entity import EsimRenewalEntity
+from .model import LineEvent, LineEventKind, line_events
+
+# Events are computed from the line's state; nothing to serialize.
+PARALLEL_UPDATES = 0
+
+RENEWALS = CalendarEntityDescription(key="renewals", translation_key="renewals")
+
+# Event summaries are the translations of the calendar's message attribute.
+_SUMMARY_KEY = (
+    f"component.{DOMAIN}.entity.calendar.renewals.state_attributes.message.state"
+)
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: EsimRenewalConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Set up the calendar of a line."""
+    async_add_entities([EsimRenewalCalendarEntity(entry.runtime_data, RENEWALS)])
+
+
+class EsimRenewalCalendarEntity(EsimRenewalEntity, CalendarEntity):
+    """All-day events: each renewal, each reminder day and the expiry day."""
+
+    _summaries: dict[str, str]
+
+    @override
+    async def async_added_to_hass(self) -> None:
+        """Load the event summaries in Home Assistant's language."""
+        self._summaries = await async_get_translations(
+            self.hass, self.hass.config.language, "entity", {DOMAIN}
+        )
+        await super().async_added_to_hass()
+
+    @property
+    @override
+    def event(self) -> CalendarEvent | None:
+        """Return the event of today, or else the next one."""
+        today = dt_util.now().date()
+        return next((event for event in self._events() if event.end > today), None)
+
+    @override
+    async def async_get_events(
+        self, hass: HomeAssistant, start_date: datetime, end_date: datetime
+    ) -> list[CalendarEvent]:
+        """Return the events that overlap a time range."""
+        return [
+            event
+            for event in self._events()
+            if event.start_datetime_local < end_date
+            and event.end_datetime_local > start_date
+        ]
+
+    def _events(self) -> list[CalendarEvent]:
+        """Return the line's events in date order."""
+        coordinator = self.coordinator
+        return [
+            self._calendar_event(event)
+            for event in line_events(coordinator.state, coordinator.reminders)
+        ]
+
+    def _calendar_event(self, event: LineEvent) -> CalendarEvent:
+        """Return a line's event as an all-day calendar event."""
+        data = self.coordinator.config_entry.data
+        template = self._summaries.get(f"{_SUMMARY_KEY}.{event.kind}", "{name}")
+        return CalendarEvent(
+            start=event.day,
+            end=event.day + timedelta(days=1),
+            summary=template.format(name=data[CONF_NAME], days=event.days_left),
+            description=(
+                data.get(CONF_RENEWAL_URL)
+                if event.kind is not LineEventKind.RENEWAL
+                else None
+            ),
+            uid=f"{self.coordinator.config_entry.entry_id}-{event.kind}-{event.day}",
+        )

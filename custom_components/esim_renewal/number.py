@@ -1,0 +1,72 @@
+"""Number entity of a line: the data remaining, to update from a dashboard."""
+
+from typing import override
+
+from homeassistant.components.number import (
+    NumberDeviceClass,
+    NumberEntity,
+    NumberEntityDescription,
+    NumberMode,
+)
+from homeassistant.const import EntityCategory, UnitOfInformation
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+
+from .coordinator import EsimRenewalConfigEntry
+from .entity import EsimRenewalEntity
+
+# Setting changes only local state; nothing to serialize.
+PARALLEL_UPDATES = 0
+
+# The largest reading accepted when the allowance is not known.
+MAX_DATA_GB = 10000
+
+DATA_REMAINING = NumberEntityDescription(
+    key="data_remaining",
+    translation_key="data_remaining",
+    device_class=NumberDeviceClass.DATA_SIZE,
+    entity_category=EntityCategory.CONFIG,
+    mode=NumberMode.BOX,
+    native_min_value=0,
+    native_step=0.01,
+    native_unit_of_measurement=UnitOfInformation.GIGABYTES,
+)
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: EsimRenewalConfigEntry,
+    async_add_entities: AddConfigEntryEntitiesCallback,
+) -> None:
+    """Set up the number entity of a line."""
+    async_add_entities(
+        [EsimRenewalDataRemainingNumber(entry.runtime_data, DATA_REMAINING)]
+    )
+
+
+class EsimRenewalDataRemainingNumber(EsimRenewalEntity, NumberEntity):
+    """The data left on the line, in GB; an unlimited plan has none to set."""
+
+    @property
+    @override
+    def available(self) -> bool:
+        """Return whether the plan has a data amount."""
+        return not self.coordinator.snapshot.data.unlimited
+
+    @property
+    @override
+    def native_max_value(self) -> float:
+        """Return the allowance, when known, as the largest reading."""
+        total = self.coordinator.snapshot.data.total_gb
+        return MAX_DATA_GB if total is None else total
+
+    @property
+    @override
+    def native_value(self) -> float | None:
+        """Return the data remaining."""
+        return self.coordinator.snapshot.data.remaining_gb
+
+    @override
+    async def async_set_native_value(self, value: float) -> None:
+        """Record a reading of the data remaining."""
+        self.coordinator.async_set_data(remaining_gb=value)

@@ -1,0 +1,125 @@
+"""Tests of a line's calendar."""
+
+from datetime import datetime
+from unittest.mock import patch
+
+from freezegun.api import FrozenDateTimeFactory
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_time_changed,
+    snapshot_platform,
+)
+from syrupy.assertion import SnapshotAssertion
+
+from homeassistant.components.calendar import (
+    DOMAIN as CALENDAR_DOMAIN,
+    EVENT_END_DATETIME,
+    EVENT_START_DATETIME,
+    SERVICE_GET_EVENTS,
+)
+from homeassistant.const import ATTR_ENTITY_ID, Platform
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er
+
+from custom_components.esim_renewal.const import DOMAIN
+
+CALENDAR = "calendar.povo_backup_renewals"
+
+
+async def events_between(hass: HomeAssistant, start: str, end: str) -> list[dict]:
+    """Return the calendar's events in a range, as the get_events action does."""
+    response = await hass.services.async_call(
+        CALENDAR_DOMAIN,
+        SERVICE_GET_EVENTS,
+        {
+            ATTR_ENTITY_ID: CALENDAR,
+            EVENT_START_DATETIME: start,
+            EVENT_END_DATETIME: end,
+        },
+        blocking=True,
+        return_response=True,
+    )
+    return response[CALENDAR]["events"]
+
+
+async def test_calendar(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    entity_registry: er.EntityRegistry,
+    snapshot: SnapshotAssertion,
+) -> None:
+    """The calendar's state is its next event: the 7-day reminder."""
+    with patch("custom_components.esim_renewal.PLATFORMS", [Platform.CALENDAR]):
+        mock_config_entry.add_to_hass(hass)
+        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+        await hass.async_block_till_done()
+    await snapshot_platform(hass, entity_registry, snapshot, mock_config_entry.entry_id)
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_events_over_a_range(hass: HomeAssistant) -> None:
+    """Reminder days and the expiry day, as all-day events, within the range."""
+    events = await events_between(
+        hass, "2026-11-01T00:00:00+09:00", "2026-12-31T00:00:00+09:00"
+    )
+    assert events == [
+        {
+            "start": "2026-11-05",
+            "end": "2026-11-06",
+            "summary": "Renew povo backup (days left: 30)",
+            "description": "https://povo.jp/",
+        },
+        {
+            "start": "2026-11-28",
+            "end": "2026-11-29",
+            "summary": "Renew povo backup (days left: 7)",
+            "description": "https://povo.jp/",
+        },
+        {
+            "start": "2026-12-04",
+            "end": "2026-12-05",
+            "summary": "Renew povo backup (days left: 1)",
+            "description": "https://povo.jp/",
+        },
+        {
+            "start": "2026-12-05",
+            "end": "2026-12-06",
+            "summary": "povo backup expires today",
+            "description": "https://povo.jp/",
+        },
+    ]
+    assert (
+        await events_between(
+            hass, "2026-12-06T00:00:00+09:00", "2027-01-01T00:00:00+09:00"
+        )
+        == []
+    )
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_renewals_appear_and_move_the_reminders(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    """A renewal is an event of its own, and the reminders follow the new expiry."""
+    await hass.services.async_call(
+        DOMAIN, "renew", {"config_entry_id": "01JLINEENTRY0000000000000"}, blocking=True
+    )
+    events = await events_between(
+        hass, "2026-11-26T00:00:00+09:00", "2027-06-01T00:00:00+09:00"
+    )
+    assert [(event["start"], event["summary"]) for event in events] == [
+        ("2026-11-26", "povo backup renewed"),
+        ("2027-04-24", "Renew povo backup (days left: 30)"),
+        ("2027-05-17", "Renew povo backup (days left: 7)"),
+        ("2027-05-23", "Renew povo backup (days left: 1)"),
+        ("2027-05-24", "povo backup expires today"),
+    ]
+    assert hass.states.get(CALENDAR).attributes["message"] == "povo backup renewed"
+
+    freezer.move_to(datetime.fromisoformat("2026-11-27T00:00:00+09:00"))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    state = hass.states.get(CALENDAR)
+    assert state.state == "off"
+    assert state.attributes["message"] == "Renew povo backup (days left: 30)"

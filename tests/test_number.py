@@ -1,0 +1,83 @@
+"""Tests of the data remaining number entity."""
+
+from unittest.mock import patch
+
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    snapshot_platform,
+)
+from syrupy.assertion import SnapshotAssertion
+
+from homeassistant.components.number import (
+    ATTR_VALUE,
+    DOMAIN as NUMBER_DOMAIN,
+    SERVICE_SET_VALUE,
+)
+from homeassistant.const import ATTR_ENTITY_ID, Platform
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er
+
+from .conftest import POVO_LINE, TRAVEL_LINE
+from custom_components.esim_renewal.const import CONF_UNLIMITED_DATA
+
+DATA = "number.travel_esim_data_remaining"
+
+
+@pytest.mark.parametrize("line_data", [TRAVEL_LINE])
+async def test_number(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    entity_registry: er.EntityRegistry,
+    snapshot: SnapshotAssertion,
+) -> None:
+    """A line with an allowance takes readings up to it."""
+    with patch("custom_components.esim_renewal.PLATFORMS", [Platform.NUMBER]):
+        mock_config_entry.add_to_hass(hass)
+        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+        await hass.async_block_till_done()
+    await snapshot_platform(hass, entity_registry, snapshot, mock_config_entry.entry_id)
+
+
+@pytest.mark.parametrize("line_data", [TRAVEL_LINE])
+@pytest.mark.usefixtures("init_integration")
+async def test_setting_data_remaining(hass: HomeAssistant) -> None:
+    """A reading from a card goes through the same path as the action."""
+    await hass.services.async_call(
+        NUMBER_DOMAIN,
+        SERVICE_SET_VALUE,
+        {ATTR_ENTITY_ID: DATA, ATTR_VALUE: 1.25},
+        blocking=True,
+    )
+    assert hass.states.get(DATA).state == "1.25"
+    assert hass.states.get("sensor.travel_esim_data_used").state == "8.75"
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_reading_without_an_allowance(hass: HomeAssistant) -> None:
+    """Without a known allowance the largest reading is generous."""
+    entity = "number.povo_backup_data_remaining"
+    assert hass.states.get(entity).attributes["max"] == 10000
+    await hass.services.async_call(
+        NUMBER_DOMAIN,
+        SERVICE_SET_VALUE,
+        {ATTR_ENTITY_ID: entity, ATTR_VALUE: 3},
+        blocking=True,
+    )
+    assert hass.states.get("sensor.povo_backup_data_remaining").state == "3.0"
+    assert hass.states.get("sensor.povo_backup_data_used").state == "unavailable"
+
+
+@pytest.mark.parametrize("line_data", [{**POVO_LINE, CONF_UNLIMITED_DATA: True}])
+@pytest.mark.usefixtures("init_integration")
+async def test_unlimited_plan_has_no_reading(hass: HomeAssistant) -> None:
+    """An unlimited plan's reading is unavailable, so nothing can set it."""
+    entity = "number.povo_backup_data_remaining"
+    assert hass.states.get(entity).state == "unavailable"
+    await hass.services.async_call(
+        NUMBER_DOMAIN,
+        SERVICE_SET_VALUE,
+        {ATTR_ENTITY_ID: entity, ATTR_VALUE: 3},
+        blocking=True,
+    )
+    assert hass.states.get("sensor.povo_backup_data_remaining").state == "unavailable"

@@ -1,0 +1,277 @@
+"""Tests of the renew and set_data actions."""
+
+from typing import Any
+
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+import voluptuous as vol
+
+from homeassistant.const import ATTR_CONFIG_ENTRY_ID, ATTR_DEVICE_ID
+from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import ServiceValidationError
+from homeassistant.helpers import device_registry as dr
+
+from .conftest import TRAVEL_LINE
+from custom_components.esim_renewal.const import DOMAIN, SERVICE_RENEW, SERVICE_SET_DATA
+
+DAYS = "sensor.povo_backup_days_until_expiry"
+
+
+def line_device(hass: HomeAssistant, entry: MockConfigEntry) -> str:
+    """Return the device id of a line."""
+    device = dr.async_get(hass).async_get_device_by_identifier(
+        (DOMAIN, entry.entry_id), entry.entry_id
+    )
+    assert device
+    return device.id
+
+
+async def call(
+    hass: HomeAssistant, service: str, data: dict[str, Any], *, response: bool = False
+) -> Any:
+    """Call an action of the integration."""
+    return await hass.services.async_call(
+        DOMAIN, service, data, blocking=True, return_response=response
+    )
+
+
+async def test_renew_now_answers_with_the_new_expiry(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """A rolling line renewed now works 180 days, today included."""
+    response = await call(
+        hass,
+        SERVICE_RENEW,
+        {ATTR_DEVICE_ID: line_device(hass, init_integration)},
+        response=True,
+    )
+    assert response == {
+        "expiry_date": "2027-05-24",
+        "days_until_expiry": 179,
+        "renewals": [
+            {
+                "renewed_on": "2026-11-26",
+                "renewed_at": "2026-11-26T10:00:00+09:00",
+                "expiry_date": "2027-05-24",
+                "validity_days": None,
+                "data_total_gb": None,
+                "cost": None,
+                "currency": None,
+            }
+        ],
+    }
+    assert hass.states.get(DAYS).state == "179"
+    assert hass.states.get("sensor.povo_backup_status").state == "active"
+    assert hass.states.get("sensor.povo_backup_last_renewal").state == (
+        "2026-11-26T01:00:00+00:00"
+    )
+
+
+async def test_renew_yesterday_with_a_cost(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """A renewal on a past day, by config entry, counts its cost this year."""
+    await hass.config.async_update(currency="JPY")
+    assert (
+        await call(
+            hass,
+            SERVICE_RENEW,
+            {
+                ATTR_CONFIG_ENTRY_ID: init_integration.entry_id,
+                "renewed_on": "2026-11-25",
+                "cost": 990,
+            },
+        )
+        is None
+    )
+    assert hass.states.get(DAYS).state == "178"
+    assert hass.states.get("sensor.povo_backup_last_renewal").state == (
+        "2026-11-24T15:00:00+00:00"
+    )
+    spent = hass.states.get("sensor.povo_backup_spent_this_year")
+    assert spent.state == "990.0"
+    assert spent.attributes["unit_of_measurement"] == "JPY"
+
+    await call(
+        hass,
+        SERVICE_RENEW,
+        {
+            ATTR_CONFIG_ENTRY_ID: init_integration.entry_id,
+            "renewed_on": "2026-11-26 08:15:00",
+            "cost": 12,
+            "currency": "usd",
+        },
+    )
+    assert hass.states.get("sensor.povo_backup_spent_this_year").state == "990.0"
+    assert hass.states.get("sensor.povo_backup_last_renewal").state == (
+        "2026-11-25T23:15:00+00:00"
+    )
+    renewals = hass.states.get("sensor.povo_backup_last_renewal").attributes[
+        "recent_renewals"
+    ]
+    assert [renewal["currency"] for renewal in renewals] == ["USD", "JPY"]
+
+
+@pytest.mark.parametrize("line_data", [TRAVEL_LINE])
+async def test_renew_a_travel_esim_with_new_data(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """A fixed line renews for the days given, with a fresh allowance."""
+    response = await call(
+        hass,
+        SERVICE_RENEW,
+        {
+            ATTR_DEVICE_ID: line_device(hass, init_integration),
+            "validity_days": 7,
+            "data_total_gb": 3,
+        },
+        response=True,
+    )
+    assert response["expiry_date"] == "2026-12-02"
+    assert hass.states.get("sensor.travel_esim_data_remaining").state == "3.0"
+    assert hass.states.get("sensor.travel_esim_data_used").state == "0.0"
+
+    response = await call(
+        hass,
+        SERVICE_RENEW,
+        {
+            ATTR_DEVICE_ID: line_device(hass, init_integration),
+            "expiry_date": "2027-01-15",
+        },
+        response=True,
+    )
+    assert response["days_until_expiry"] == 50
+    assert len(response["renewals"]) == 2
+
+
+async def test_set_data(hass: HomeAssistant, init_integration: MockConfigEntry) -> None:
+    """Readings update the data sensors; the missing amount follows."""
+    device_id = line_device(hass, init_integration)
+    await call(hass, SERVICE_SET_DATA, {ATTR_DEVICE_ID: device_id, "data_total_gb": 3})
+    assert hass.states.get("sensor.povo_backup_data_remaining").state == "unavailable"
+    await call(hass, SERVICE_SET_DATA, {ATTR_DEVICE_ID: device_id, "data_used_gb": 1.2})
+    assert hass.states.get("sensor.povo_backup_data_remaining").state == "1.8"
+    assert hass.states.get("sensor.povo_backup_data_used").state == "1.2"
+    await call(
+        hass,
+        SERVICE_SET_DATA,
+        {ATTR_CONFIG_ENTRY_ID: init_integration.entry_id, "data_remaining_gb": 0.5},
+    )
+    assert hass.states.get("sensor.povo_backup_data_used").state == "2.5"
+
+
+@pytest.mark.parametrize(
+    ("service", "data", "key"),
+    [
+        (SERVICE_RENEW, {"renewed_on": "2026-11-27"}, "renewal_in_future"),
+        (SERVICE_RENEW, {"expiry_date": "2026-01-01"}, "expiry_before_renewal"),
+        (SERVICE_RENEW, {"validity_days": 0}, "invalid_validity_days"),
+        (SERVICE_RENEW, {"cost": -5}, "invalid_cost"),
+        (SERVICE_RENEW, {"cost": 5, "currency": "円"}, "invalid_currency"),
+        (SERVICE_RENEW, {"data_total_gb": -1}, "invalid_data_amount"),
+        (SERVICE_SET_DATA, {}, "no_data_reading"),
+        (SERVICE_SET_DATA, {"data_remaining_gb": -1}, "invalid_data_amount"),
+        (
+            SERVICE_SET_DATA,
+            {"data_total_gb": 1, "data_remaining_gb": 2},
+            "data_remaining_exceeds_total",
+        ),
+        (
+            SERVICE_SET_DATA,
+            {"data_total_gb": 1, "data_used_gb": 2},
+            "data_used_exceeds_total",
+        ),
+        (
+            SERVICE_SET_DATA,
+            {"data_total_gb": 3, "data_used_gb": 2, "data_remaining_gb": 2},
+            "data_inconsistent",
+        ),
+    ],
+)
+async def test_wrong_input_changes_nothing(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    service: str,
+    data: dict[str, Any],
+    key: str,
+) -> None:
+    """A broken rule is a translated validation error; the line stays as it was."""
+    before = init_integration.runtime_data.state
+    with pytest.raises(ServiceValidationError) as err:
+        await call(
+            hass, service, {ATTR_DEVICE_ID: line_device(hass, init_integration), **data}
+        )
+    assert err.value.translation_domain == DOMAIN
+    assert err.value.translation_key == key
+    assert init_integration.runtime_data.state is before
+    assert hass.states.get(DAYS).state == "9"
+
+
+@pytest.mark.parametrize("line_data", [{**TRAVEL_LINE}])
+async def test_fixed_line_without_pack_length_needs_an_expiry(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """A fixed line with no usual length cannot guess its new expiry."""
+    with pytest.raises(ServiceValidationError) as err:
+        await call(
+            hass, SERVICE_RENEW, {ATTR_CONFIG_ENTRY_ID: init_integration.entry_id}
+        )
+    assert err.value.translation_key == "renewal_needs_expiry"
+
+
+async def test_targets_that_are_not_a_loaded_line(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    device_registry: dr.DeviceRegistry,
+) -> None:
+    """Unknown devices and entries, other integrations and unloaded lines fail."""
+    other_entry = MockConfigEntry(domain="other", title="Router")
+    other_entry.add_to_hass(hass)
+    router = device_registry.async_get_or_create(
+        config_entry_id=other_entry.entry_id,
+        identifiers={("other", "router")},
+        name="Router",
+    )
+    cases = [
+        ({ATTR_DEVICE_ID: "nope"}, "device_not_found", "nope"),
+        ({ATTR_DEVICE_ID: router.id}, "not_an_esim_line", "Router"),
+        ({ATTR_CONFIG_ENTRY_ID: "nope"}, "entry_not_found", "nope"),
+        ({ATTR_CONFIG_ENTRY_ID: other_entry.entry_id}, "not_an_esim_line", "Router"),
+    ]
+    for target, key, placeholder in cases:
+        with pytest.raises(ServiceValidationError) as err:
+            await call(hass, SERVICE_RENEW, target)
+        assert err.value.translation_key == key
+        assert err.value.translation_placeholders == {"target": placeholder}
+
+    device_id = line_device(hass, init_integration)
+    await hass.config_entries.async_unload(init_integration.entry_id)
+    with pytest.raises(ServiceValidationError) as err:
+        await call(
+            hass, SERVICE_SET_DATA, {ATTR_DEVICE_ID: device_id, "data_total_gb": 1}
+        )
+    assert err.value.translation_key == "line_not_loaded"
+    assert err.value.translation_placeholders == {"target": "povo backup"}
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_a_line_must_be_named(hass: HomeAssistant) -> None:
+    """An action needs a device or a config entry, and not both."""
+    with pytest.raises(ServiceValidationError) as err:
+        await call(hass, SERVICE_RENEW, {})
+    assert err.value.translation_key == "no_line_given"
+    with pytest.raises(vol.Invalid):
+        await call(
+            hass, SERVICE_RENEW, {ATTR_DEVICE_ID: "a", ATTR_CONFIG_ENTRY_ID: "b"}
+        )
+
+
+async def test_renewals_survive_a_reload(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """A reload right after an action keeps the renewal and its history."""
+    await call(hass, SERVICE_RENEW, {ATTR_CONFIG_ENTRY_ID: init_integration.entry_id})
+    assert await hass.config_entries.async_reload(init_integration.entry_id)
+    await hass.async_block_till_done()
+    assert hass.states.get(DAYS).state == "179"
+    assert len(init_integration.runtime_data.state.renewals) == 1
