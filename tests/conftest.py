@@ -57,6 +57,12 @@ def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
     """Load the integration from custom_components."""
 
 
+@pytest.fixture
+def hass_config_dir(hass_tmp_config_dir: str) -> str:
+    """Give every test a config folder of its own, as setup installs blueprints."""
+    return hass_tmp_config_dir
+
+
 @pytest.fixture(autouse=True)
 async def tokyo_time(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:
     """Run every test in Tokyo, on 26 November 2026 at 10:00."""

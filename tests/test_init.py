@@ -43,6 +43,7 @@ def stored_line(expiry_date: str, seed: dict[str, Any] | None = None) -> dict[st
                 "unlimited": False,
             },
             "renewals": [],
+            "reminders": {"checked_until": "2026-11-26T09:00:00+09:00", "sent": []},
         },
     }
 
@@ -243,10 +244,11 @@ async def test_store_of_the_first_version_is_migrated(
     mock_config_entry: MockConfigEntry,
     hass_storage: dict[str, Any],
 ) -> None:
-    """A 1.1 store, without history, loads with an empty history and is rewritten."""
+    """A 1.1 store loads with an empty history and reminder log, and is rewritten."""
     old = stored_line("2027-04-29")
     old["minor_version"] = 1
     del old["data"]["renewals"]
+    del old["data"]["reminders"]
     hass_storage[STORE_KEY] = old
     mock_config_entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
@@ -254,5 +256,9 @@ async def test_store_of_the_first_version_is_migrated(
 
     assert hass.states.get(DAYS).state == "154"
     assert mock_config_entry.runtime_data.state.renewals == ()
-    assert hass_storage[STORE_KEY]["minor_version"] == STORAGE_MINOR_VERSION == 2
+    assert hass_storage[STORE_KEY]["minor_version"] == STORAGE_MINOR_VERSION == 3
     assert hass_storage[STORE_KEY]["data"]["renewals"] == []
+    assert hass_storage[STORE_KEY]["data"]["reminders"] == {
+        "checked_until": "2026-11-26T01:00:00+00:00",
+        "sent": [],
+    }

@@ -3,13 +3,15 @@
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ConfigEntryError
-from homeassistant.helpers import config_validation as cv
+from homeassistant.helpers import config_validation as cv, issue_registry as ir
 from homeassistant.helpers.typing import ConfigType
 
+from .blueprint_installer import async_install_blueprints
 from .clock import RENEWAL_CLOCK, RenewalClock
 from .const import DOMAIN
 from .coordinator import EsimRenewalConfigEntry, EsimRenewalCoordinator
 from .model import LineValueError
+from .repairs import expired_issue_id
 from .services import async_setup_services
 from .store import EsimRenewalStore
 
@@ -19,15 +21,17 @@ PLATFORMS = [
     Platform.BUTTON,
     Platform.CALENDAR,
     Platform.DATE,
+    Platform.EVENT,
     Platform.NUMBER,
     Platform.SENSOR,
 ]
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Set up the clock every line shares, and the actions."""
+    """Set up the clock every line shares, the actions and the blueprints."""
     hass.data[RENEWAL_CLOCK] = RenewalClock(hass)
     async_setup_services(hass)
+    await async_install_blueprints(hass)
     return True
 
 
@@ -44,6 +48,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: EsimRenewalConfigEntry) 
         ) from err
     entry.runtime_data = coordinator
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    coordinator.async_start_reminding()
     return True
 
 
@@ -58,5 +63,6 @@ async def async_unload_entry(
 async def async_remove_entry(
     hass: HomeAssistant, entry: EsimRenewalConfigEntry
 ) -> None:
-    """Delete the stored state of a removed line."""
+    """Delete the stored state and the open issue of a removed line."""
     await EsimRenewalStore(hass, entry.entry_id).async_remove()
+    ir.async_delete_issue(hass, DOMAIN, expired_issue_id(entry.entry_id))

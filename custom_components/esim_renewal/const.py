@@ -26,8 +26,9 @@ CONF_DATA_LOW_GB: Final = "data_low_gb"
 
 # Run-time state lives in one store file per line.
 # 1.1: expiry, last renewal and data. 1.2: adds the renewal history.
+# 1.3: adds the reminder log.
 STORAGE_VERSION: Final = 1
-STORAGE_MINOR_VERSION: Final = 2
+STORAGE_MINOR_VERSION: Final = 3
 SAVE_DELAY: Final = 10
 
 # Actions and their fields.
@@ -41,3 +42,6 @@ ATTR_DATA_REMAINING_GB: Final = "data_remaining_gb"
 ATTR_DATA_USED_GB: Final = "data_used_gb"
 ATTR_COST: Final = "cost"
 ATTR_CURRENCY: Final = "currency"
+
+# Reminders reach automations as this bus event.
+EVENT_REMINDER: Final = f"{DOMAIN}_reminder"

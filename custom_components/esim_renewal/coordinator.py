@@ -1,17 +1,21 @@
 """The run-time object of one line: its state, its store and its listeners."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
+from typing import Any
 
 from homeassistant.config_entries import ConfigEntry
+from homeassistant.const import CONF_NAME
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.exceptions import ServiceValidationError
+from homeassistant.helpers import device_registry as dr
+from homeassistant.helpers.start import async_at_started
 from homeassistant.util import dt as dt_util
 
 from .clock import RENEWAL_CLOCK
-from .const import DOMAIN, LOGGER
+from .const import CONF_RENEWAL_URL, DOMAIN, EVENT_REMINDER, LOGGER, SAVE_DELAY
 from .line_config import (
     initial_state_from_config,
     reminder_plan_from_options,
@@ -21,22 +25,33 @@ from .line_config import (
 from .model import (
     LineSnapshot,
     LineState,
+    LineStatus,
     LineValueError,
+    days_until,
     record_data,
     renew,
     take_snapshot,
 )
+from .reminders import (
+    Reminder,
+    ReminderLog,
+    data_low_reminder,
+    due_reminder,
+    next_reminder_at,
+)
+from .repairs import async_sync_expired_issue
 from .store import EsimRenewalStore, StoredLine
 
 type EsimRenewalConfigEntry = ConfigEntry[EsimRenewalCoordinator]
+type ReminderListener = Callable[[dict[str, Any]], None]
 
 
 class EsimRenewalCoordinator:
-    """Keep one line's state, persist it, and tell its entities when it changes.
+    """Keep one line's state, persist it, remind, and tell its entities.
 
     This is not a DataUpdateCoordinator because there is nothing to poll: the
-    state changes when the user records something, and the day count changes
-    when the shared clock says a new local day has begun.
+    state changes when the user records something, and the day count and the
+    reminders change when the shared clock says their instant has come.
     """
 
     state: LineState
@@ -51,17 +66,22 @@ class EsimRenewalCoordinator:
         self._seed = state_seed(entry.data)
         self._store = EsimRenewalStore(hass, entry.entry_id)
         self._listeners: list[CALLBACK_TYPE] = []
+        self._reminder_listeners: list[ReminderListener] = []
+        self._reminder_log: ReminderLog
+        self._reminding = False
 
     async def async_setup(self) -> None:
         """Load the stored state and start following the clock.
 
         The state is built from the entry when nothing usable is stored, or when a
-        reconfigure changed the settings the stored state was built from.
+        reconfigure changed the settings the stored state was built from; a new
+        state starts a new reminder cycle from now.
         """
         stored = await self._store.async_load_line()
         now = dt_util.now()
         if stored is not None and stored.seed == self._seed:
             self.state = stored.state
+            self._reminder_log = stored.reminders
         else:
             if stored is not None:
                 LOGGER.debug(
@@ -69,11 +89,31 @@ class EsimRenewalCoordinator:
                     self.config_entry.title,
                 )
             self.state = initial_state_from_config(self.config_entry.data, now.date())
-            self._store.async_schedule_save(self._stored_line)
+            self._reminder_log = ReminderLog(checked_until=now)
+            self._async_save()
         self.snapshot = take_snapshot(self.state, self.reminders, now)
+        async_sync_expired_issue(self.hass, self.config_entry, self.snapshot)
         self.config_entry.async_on_unload(
             self.hass.data[RENEWAL_CLOCK].async_add_line(self)
         )
+
+    @callback
+    def async_start_reminding(self) -> None:
+        """Remind from the moment Home Assistant has started.
+
+        Waiting for the start means automations are listening when a reminder
+        that fell due during a downtime is caught up.
+        """
+        self.config_entry.async_on_unload(
+            async_at_started(self.hass, self._async_started)
+        )
+
+    @callback
+    def _async_started(self, _hass: HomeAssistant) -> None:
+        """Catch up on reminders, then remind as they fall due."""
+        self._reminding = True
+        self._async_check_reminders(dt_util.now())
+        self.hass.data[RENEWAL_CLOCK].async_schedule()
 
     async def async_shutdown(self) -> None:
         """Write any pending change before the entry unloads."""
@@ -81,8 +121,20 @@ class EsimRenewalCoordinator:
 
     @property
     def next_change(self) -> datetime:
-        """Return the next instant the line's state can change on its own."""
-        return self.snapshot.next_change
+        """Return the next instant the line's state or reminders can change."""
+        now = dt_util.now()
+        reminder_at = next_reminder_at(
+            self.state.expiry_date,
+            self.reminders,
+            replace(
+                self._reminder_log,
+                checked_until=max(now, self._reminder_log.checked_until),
+            ),
+            now.tzinfo or dt_util.get_default_time_zone(),
+        )
+        if reminder_at is None:
+            return self.snapshot.next_change
+        return min(self.snapshot.next_change, reminder_at)
 
     @callback
     def async_add_listener(self, update_callback: CALLBACK_TYPE) -> CALLBACK_TYPE:
@@ -96,14 +148,30 @@ class EsimRenewalCoordinator:
         return remove_listener
 
     @callback
+    def async_add_reminder_listener(self, listener: ReminderListener) -> CALLBACK_TYPE:
+        """Call back with every reminder sent; return the function that stops it."""
+        self._reminder_listeners.append(listener)
+
+        @callback
+        def remove_listener() -> None:
+            self._reminder_listeners.remove(listener)
+
+        return remove_listener
+
+    @callback
     def async_refresh(self, now: datetime | None = None) -> None:
-        """Recompute what the entities show, and tell them if it changed."""
-        snapshot = take_snapshot(self.state, self.reminders, now or dt_util.now())
-        if snapshot == self.snapshot:
-            return
-        self.snapshot = snapshot
-        for update_callback in list(self._listeners):
-            update_callback()
+        """Recompute what the entities show, tell them, and send due reminders."""
+        now = now or dt_util.now()
+        snapshot = take_snapshot(self.state, self.reminders, now)
+        if snapshot != self.snapshot:
+            expired_before = self.snapshot.status is LineStatus.EXPIRED
+            self.snapshot = snapshot
+            if expired_before is not (snapshot.status is LineStatus.EXPIRED):
+                async_sync_expired_issue(self.hass, self.config_entry, snapshot)
+            for update_callback in list(self._listeners):
+                update_callback()
+        if self._reminding:
+            self._async_check_reminders(now)
 
     @callback
     def async_renew(
@@ -149,7 +217,7 @@ class EsimRenewalCoordinator:
                 cost=cost,
                 currency=currency,
             )
-        self._async_commit(state)
+        self._async_commit(state, renewed=True)
 
     @callback
     def async_set_data(
@@ -175,19 +243,75 @@ class EsimRenewalCoordinator:
         self._async_commit(replace(self.state, expiry_date=expiry_date))
 
     @callback
-    def _async_commit(self, state: LineState) -> None:
-        """Keep a new state, persist it, then tell the entities.
+    def _async_commit(self, state: LineState, *, renewed: bool = False) -> None:
+        """Keep a new state, persist it, then tell the entities and remind.
 
-        Every change of a line goes through here, whoever asks for it.
+        Every change of a line goes through here, whoever asks for it. A
+        renewal or a new expiry date starts a new reminder cycle.
         """
+        now = dt_util.now()
+        previous = self.state
         self.state = state
-        self._store.async_schedule_save(self._stored_line)
-        self.async_refresh()
+        log = self._reminder_log
+        if renewed or state.expiry_date != previous.expiry_date:
+            log = ReminderLog(checked_until=now)
+        reminder, self._reminder_log = data_low_reminder(
+            previous.data, state.data, self.reminders, log, now
+        )
+        self._async_save(urgent=reminder is not None)
+        self.async_refresh(now)
+        if reminder is not None:
+            self._async_send(reminder, now)
+        self.hass.data[RENEWAL_CLOCK].async_schedule()
+
+    @callback
+    def _async_check_reminders(self, now: datetime) -> None:
+        """Send the reminder that is due, if one is."""
+        reminder, log = due_reminder(
+            self.state.expiry_date, self.reminders, self._reminder_log, now
+        )
+        if log == self._reminder_log:
+            return
+        self._reminder_log = log
+        self._async_save(urgent=reminder is not None)
+        if reminder is not None:
+            self._async_send(reminder, now)
+
+    @callback
+    def _async_send(self, reminder: Reminder, now: datetime) -> None:
+        """Fire the reminder on the bus and to the line's event entity."""
+        entry = self.config_entry
+        device = dr.async_get(self.hass).async_get_device_by_identifier(
+            (DOMAIN, entry.entry_id), entry.entry_id
+        )
+        data: dict[str, Any] = {
+            "config_entry_id": entry.entry_id,
+            "device_id": device.id if device else None,
+            "name": entry.data[CONF_NAME],
+            "kind": reminder.kind.value,
+            "days_left": days_until(self.state.expiry_date, now.date()),
+            "threshold": reminder.threshold,
+            "expiry_date": self.state.expiry_date.isoformat(),
+            "renewal_url": entry.data.get(CONF_RENEWAL_URL),
+        }
+        LOGGER.debug("Reminding about %s: %s", entry.title, reminder.key)
+        self.hass.bus.async_fire(EVENT_REMINDER, data)
+        for listener in list(self._reminder_listeners):
+            listener(data)
+
+    @callback
+    def _async_save(self, *, urgent: bool = False) -> None:
+        """Persist the line; at once when a sent reminder must not be repeated."""
+        self._store.async_schedule_save(
+            self._stored_line, delay=0 if urgent else SAVE_DELAY
+        )
 
     @callback
     def _stored_line(self) -> StoredLine:
         """Return what the store keeps of this line."""
-        return StoredLine(seed=self._seed, state=self.state)
+        return StoredLine(
+            seed=self._seed, state=self.state, reminders=self._reminder_log
+        )
 
 
 @contextmanager

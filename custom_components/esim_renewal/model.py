@@ -258,13 +258,20 @@ def line_status(days_left: int, reminder_days: Iterable[int]) -> LineStatus:
     return LineStatus.ACTIVE
 
 
-def start_of_day(day: date, zone: tzinfo) -> datetime:
-    """Return the first instant of a calendar day in a time zone.
+def local_instant(day: date, time_of_day: time, zone: tzinfo) -> datetime:
+    """Return the instant a local day reaches a time of day.
 
-    Where a daylight-saving change skips midnight, the day starts at the instant
-    the clocks jump, which the round trip through UTC finds.
+    Where a daylight-saving change skips that time, it is the instant the clocks
+    jump past it, which the round trip through UTC finds.
     """
-    return datetime.combine(day, time(), tzinfo=zone).astimezone(UTC).astimezone(zone)
+    return (
+        datetime.combine(day, time_of_day, tzinfo=zone).astimezone(UTC).astimezone(zone)
+    )
+
+
+def start_of_day(day: date, zone: tzinfo) -> datetime:
+    """Return the first instant of a calendar day in a time zone."""
+    return local_instant(day, time(), zone)
 
 
 def lapse_instant(expiry_date: date, zone: tzinfo) -> datetime:
@@ -278,7 +285,7 @@ def take_snapshot(state: LineState, plan: ReminderPlan, now: datetime) -> LineSn
     The day count changes at every local midnight, so that is when the snapshot
     next changes.
     """
-    zone = _zone_of(now)
+    zone = zone_of(now)
     today = now.date()
     days_left = days_until(state.expiry_date, today)
     return LineSnapshot(
@@ -585,7 +592,7 @@ def _from_iso[T: date](kind: type[T], value: str | None) -> T | None:
     return None if value is None else kind.fromisoformat(value)
 
 
-def _zone_of(now: datetime) -> tzinfo:
+def zone_of(now: datetime) -> tzinfo:
     """Return the time zone of an aware datetime."""
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")

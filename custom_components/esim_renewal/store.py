@@ -7,17 +7,20 @@ from typing import Any
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.storage import Store
+from homeassistant.util import dt as dt_util
 
 from .const import DOMAIN, LOGGER, SAVE_DELAY, STORAGE_MINOR_VERSION, STORAGE_VERSION
 from .model import LineState, state_from_dict, state_to_dict
+from .reminders import ReminderLog, log_from_dict, log_to_dict
 
 
 @dataclass(frozen=True, kw_only=True)
 class StoredLine:
-    """A line's state, and the entry data it was built from."""
+    """A line's state, the entry data it was built from, and its reminder log."""
 
     seed: dict[str, Any]
     state: LineState
+    reminders: ReminderLog
 
 
 class EsimRenewalStore(Store[dict[str, Any]]):
@@ -40,6 +43,12 @@ class EsimRenewalStore(Store[dict[str, Any]]):
         data = dict(old_data)
         if old_major_version == 1 and old_minor_version < 2:
             data["renewals"] = []
+        if old_major_version == 1 and old_minor_version < 3:
+            # Reminders start from the upgrade: none is sent for the past.
+            data["reminders"] = {
+                "checked_until": dt_util.utcnow().isoformat(),
+                "sent": [],
+            }
         return data
 
     async def async_load_line(self) -> StoredLine | None:
@@ -53,7 +62,11 @@ class EsimRenewalStore(Store[dict[str, Any]]):
             stored = await self.async_load()
             if stored is None:
                 return None
-            return StoredLine(seed=dict(stored["seed"]), state=state_from_dict(stored))
+            return StoredLine(
+                seed=dict(stored["seed"]),
+                state=state_from_dict(stored),
+                reminders=log_from_dict(stored["reminders"]),
+            )
         except (HomeAssistantError, KeyError, TypeError, ValueError) as err:
             LOGGER.warning(
                 "Stored state of %s is unreadable and is rebuilt from its settings: %s",
@@ -62,7 +75,9 @@ class EsimRenewalStore(Store[dict[str, Any]]):
             )
             return None
 
-    def async_schedule_save(self, line: Callable[[], StoredLine]) -> None:
+    def async_schedule_save(
+        self, line: Callable[[], StoredLine], delay: float = SAVE_DELAY
+    ) -> None:
         """Write the line's latest state a little later, once for many changes."""
 
         def data() -> dict[str, Any]:
@@ -71,7 +86,7 @@ class EsimRenewalStore(Store[dict[str, Any]]):
             return _as_dict(line())
 
         self._save_pending = True
-        self.async_delay_save(data, SAVE_DELAY)
+        self.async_delay_save(data, delay)
 
     async def async_flush(self, line: StoredLine) -> None:
         """Write a pending change now, as an unload must not lose it."""
@@ -82,4 +97,8 @@ class EsimRenewalStore(Store[dict[str, Any]]):
 
 def _as_dict(line: StoredLine) -> dict[str, Any]:
     """Return the stored form of a line."""
-    return {"seed": line.seed, **state_to_dict(line.state)}
+    return {
+        "seed": line.seed,
+        **state_to_dict(line.state),
+        "reminders": log_to_dict(line.reminders),
+    }

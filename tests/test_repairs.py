@@ -1,0 +1,138 @@
+"""Tests of the expired-line repair issue and its fix flow."""
+
+from typing import Any
+
+from freezegun.api import FrozenDateTimeFactory
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_time_changed,
+)
+
+from homeassistant.components.repairs import repairs_flow_manager
+from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.setup import async_setup_component
+
+from .conftest import TRAVEL_LINE
+from custom_components.esim_renewal.const import DOMAIN
+from custom_components.esim_renewal.repairs import async_create_fix_flow
+
+ISSUE_ID = "expired_01JLINEENTRY0000000000000"
+
+
+async def lapse(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:
+    """Let the povo line lapse: it works through 5 December."""
+    freezer.move_to("2026-12-06T00:00:00+09:00")
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+
+
+async def start_fix(hass: HomeAssistant) -> dict[str, Any]:
+    """Open the issue's fix flow."""
+    assert await async_setup_component(hass, "repairs", {})
+    return await repairs_flow_manager(hass).async_init(
+        DOMAIN, data={"issue_id": ISSUE_ID}
+    )
+
+
+async def test_issue_follows_the_lapse(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    issue_registry: ir.IssueRegistry,
+    init_integration: MockConfigEntry,
+) -> None:
+    """No issue while the line works; one as soon as it has lapsed."""
+    assert issue_registry.async_get_issue(DOMAIN, ISSUE_ID) is None
+    await lapse(hass, freezer)
+    issue = issue_registry.async_get_issue(DOMAIN, ISSUE_ID)
+    assert issue is not None
+    assert issue.is_fixable
+    assert issue.severity is ir.IssueSeverity.WARNING
+    assert issue.translation_key == "line_expired"
+    assert issue.translation_placeholders == {
+        "name": "povo backup",
+        "expiry_date": "2026-12-05",
+    }
+
+
+async def test_fix_flow_records_the_renewal(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    issue_registry: ir.IssueRegistry,
+    init_integration: MockConfigEntry,
+) -> None:
+    """The fix asks when and for how long; a wrong answer is a form error."""
+    await lapse(hass, freezer)
+    result = await start_fix(hass)
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "renew"
+    assert result["description_placeholders"] == {"name": "povo backup"}
+
+    flows = repairs_flow_manager(hass)
+    result = await flows.async_configure(
+        result["flow_id"], {"renewed_on": "2026-12-07", "validity_days": 180}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == {"renewed_on": "renewal_in_future"}
+
+    result = await flows.async_configure(
+        result["flow_id"], {"renewed_on": "2026-12-06", "validity_days": 30}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    await hass.async_block_till_done()
+    assert issue_registry.async_get_issue(DOMAIN, ISSUE_ID) is None
+    assert hass.states.get("sensor.povo_backup_days_until_expiry").state == "29"
+
+
+@pytest.mark.parametrize("line_data", [{**TRAVEL_LINE, "expiry_date": "2026-11-20"}])
+async def test_fix_flow_for_a_line_without_usual_period(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """A fixed line needs days or an expiry date; an expiry date alone is enough."""
+    issue_id = "expired_01JLINEENTRY0000000000000"
+    assert ir.async_get(hass).async_get_issue(DOMAIN, issue_id)
+    result = await start_fix(hass)
+    flows = repairs_flow_manager(hass)
+    result = await flows.async_configure(
+        result["flow_id"], {"renewed_on": "2026-11-26"}
+    )
+    assert result["errors"] == {"expiry_date": "renewal_needs_expiry"}
+    result = await flows.async_configure(
+        result["flow_id"], {"renewed_on": "2026-11-26", "expiry_date": "2026-12-31"}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+
+
+async def test_fix_flow_of_an_unloaded_line_aborts(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    init_integration: MockConfigEntry,
+) -> None:
+    """An unloaded line cannot record a renewal."""
+    await lapse(hass, freezer)
+    await hass.config_entries.async_unload(init_integration.entry_id)
+    result = await start_fix(hass)
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "line_not_loaded"
+
+
+async def test_fix_flow_needs_its_line(hass: HomeAssistant) -> None:
+    """An issue that names no line has no fix."""
+    with pytest.raises(ValueError, match="does not name its line"):
+        await async_create_fix_flow(hass, ISSUE_ID, None)
+
+
+async def test_issue_goes_with_the_line(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    issue_registry: ir.IssueRegistry,
+    init_integration: MockConfigEntry,
+) -> None:
+    """Removing an expired line removes its issue."""
+    await lapse(hass, freezer)
+    assert issue_registry.async_get_issue(DOMAIN, ISSUE_ID)
+    await hass.config_entries.async_remove(init_integration.entry_id)
+    await hass.async_block_till_done()
+    assert issue_registry.async_get_issue(DOMAIN, ISSUE_ID) is None
