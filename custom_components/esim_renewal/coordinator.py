@@ -120,6 +120,11 @@ class EsimRenewalCoordinator:
         await self._store.async_flush(self._stored_line())
 
     @property
+    def reminder_log(self) -> ReminderLog:
+        """Return which reminders this cycle has sent."""
+        return self._reminder_log
+
+    @property
     def next_change(self) -> datetime:
         """Return the next instant the line's state or reminders can change."""
         now = dt_util.now()

@@ -8,6 +8,7 @@ from homeassistant.core import HomeAssistant
 from .const import CONF_PHONE_NUMBER
 from .coordinator import EsimRenewalConfigEntry
 from .model import state_to_dict
+from .reminders import log_to_dict
 
 TO_REDACT = {CONF_PHONE_NUMBER, "unique_id"}
 
@@ -15,7 +16,7 @@ TO_REDACT = {CONF_PHONE_NUMBER, "unique_id"}
 async def async_get_config_entry_diagnostics(
     hass: HomeAssistant, entry: EsimRenewalConfigEntry
 ) -> dict[str, Any]:
-    """Return the line's settings and state."""
+    """Return the line's settings, state and reminder log."""
     coordinator = entry.runtime_data
     snapshot = coordinator.snapshot
     return {
@@ -26,5 +27,9 @@ async def async_get_config_entry_diagnostics(
             "status": snapshot.status,
             "expires_at": snapshot.expires_at.isoformat(),
             "next_change": snapshot.next_change.isoformat(),
+        },
+        "reminders": {
+            **log_to_dict(coordinator.reminder_log),
+            "next_wake_up": coordinator.next_change.isoformat(),
         },
     }
