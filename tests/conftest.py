@@ -1,13 +1,18 @@
 """Fixtures for the eSIM Renewal tests."""
 
 from typing import Any
+from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_fire_time_changed,
+)
 
-from homeassistant.const import CONF_NAME
+from homeassistant.const import CONF_NAME, Platform
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers import device_registry as dr
 
 from custom_components.esim_renewal.const import (
     CONF_CARRIER,
@@ -108,3 +113,31 @@ async def init_integration(
     assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
     await hass.async_block_till_done()
     return mock_config_entry
+
+
+async def setup_platform(
+    hass: HomeAssistant, entry: MockConfigEntry, platform: Platform
+) -> None:
+    """Set up a line with one platform only, as snapshot_platform wants."""
+    with patch("custom_components.esim_renewal.PLATFORMS", [platform]):
+        entry.add_to_hass(hass)
+        assert await hass.config_entries.async_setup(entry.entry_id)
+        await hass.async_block_till_done()
+
+
+async def move_to(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, when: str
+) -> None:
+    """Move the clock and let every timer that is due fire."""
+    freezer.move_to(when)
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+
+
+def line_device_id(hass: HomeAssistant, entry: MockConfigEntry) -> str:
+    """Return the device id of a line."""
+    device = dr.async_get(hass).async_get_device_by_identifier(
+        (DOMAIN, entry.entry_id), entry.entry_id
+    )
+    assert device
+    return device.id

@@ -1,7 +1,6 @@
 """Tests of the renewal-due binary sensor."""
 
 from typing import Any
-from unittest.mock import patch
 
 import pytest
 from pytest_homeassistant_custom_component.common import (
@@ -14,7 +13,7 @@ from homeassistant.const import STATE_OFF, STATE_ON, Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 
-from .conftest import TRAVEL_LINE
+from .conftest import TRAVEL_LINE, setup_platform
 from custom_components.esim_renewal.const import CONF_REMINDER_DAYS
 
 
@@ -25,10 +24,7 @@ async def test_binary_sensor(
     snapshot: SnapshotAssertion,
 ) -> None:
     """The povo line, 9 days from expiry, is due for renewal."""
-    with patch("custom_components.esim_renewal.PLATFORMS", [Platform.BINARY_SENSOR]):
-        mock_config_entry.add_to_hass(hass)
-        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-        await hass.async_block_till_done()
+    await setup_platform(hass, mock_config_entry, Platform.BINARY_SENSOR)
     await snapshot_platform(hass, entity_registry, snapshot, mock_config_entry.entry_id)
     assert hass.states.get("binary_sensor.povo_backup_renewal_due").state == STATE_ON
 

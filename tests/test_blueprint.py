@@ -18,8 +18,9 @@ from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.helpers import device_registry as dr
 from homeassistant.setup import async_setup_component
 
+from .conftest import line_device_id
 from custom_components.esim_renewal.blueprint_installer import BLUEPRINTS
-from custom_components.esim_renewal.const import CONF_REMINDER_DAYS, DOMAIN
+from custom_components.esim_renewal.const import CONF_REMINDER_DAYS
 
 BLUEPRINT = "esim_renewal/renewal_notification.yaml"
 
@@ -92,15 +93,6 @@ async def at(hass: HomeAssistant, freezer: FrozenDateTimeFactory, when: str) -> 
 async def remind(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> None:
     """Move to the povo line's 7-day reminder."""
     await at(hass, freezer, "2026-11-28T09:00:00+09:00")
-
-
-def line_device_id(hass: HomeAssistant, entry: MockConfigEntry) -> str:
-    """Return the device id of a line."""
-    device = dr.async_get(hass).async_get_device_by_identifier(
-        (DOMAIN, entry.entry_id), entry.entry_id
-    )
-    assert device
-    return device.id
 
 
 async def test_blueprint_is_installed_and_valid(

@@ -1,7 +1,5 @@
 """Tests of the mark-renewed button."""
 
-from unittest.mock import patch
-
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -15,7 +13,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import entity_registry as er
 
-from .conftest import TRAVEL_LINE
+from .conftest import TRAVEL_LINE, setup_platform
 from custom_components.esim_renewal.const import CONF_VALIDITY_DAYS
 
 BUTTON = "button.povo_backup_mark_renewed"
@@ -28,10 +26,7 @@ async def test_button(
     snapshot: SnapshotAssertion,
 ) -> None:
     """Each line has a mark-renewed button."""
-    with patch("custom_components.esim_renewal.PLATFORMS", [Platform.BUTTON]):
-        mock_config_entry.add_to_hass(hass)
-        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-        await hass.async_block_till_done()
+    await setup_platform(hass, mock_config_entry, Platform.BUTTON)
     await snapshot_platform(hass, entity_registry, snapshot, mock_config_entry.entry_id)
 
 

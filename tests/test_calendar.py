@@ -1,7 +1,6 @@
 """Tests of a line's calendar."""
 
 from datetime import datetime
-from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
 import pytest
@@ -22,6 +21,7 @@ from homeassistant.const import ATTR_ENTITY_ID, Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 
+from .conftest import setup_platform
 from custom_components.esim_renewal.const import DOMAIN
 
 CALENDAR = "calendar.povo_backup_renewals"
@@ -50,10 +50,7 @@ async def test_calendar(
     snapshot: SnapshotAssertion,
 ) -> None:
     """The calendar's state is its next event: the 7-day reminder."""
-    with patch("custom_components.esim_renewal.PLATFORMS", [Platform.CALENDAR]):
-        mock_config_entry.add_to_hass(hass)
-        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-        await hass.async_block_till_done()
+    await setup_platform(hass, mock_config_entry, Platform.CALENDAR)
     await snapshot_platform(hass, entity_registry, snapshot, mock_config_entry.entry_id)
 
 

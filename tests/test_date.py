@@ -1,7 +1,5 @@
 """Tests of the expiry date entity."""
 
-from unittest.mock import patch
-
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -18,6 +16,8 @@ from homeassistant.const import ATTR_ENTITY_ID, Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 
+from .conftest import setup_platform
+
 EXPIRY_DATE = "date.povo_backup_expiry_date"
 
 
@@ -28,10 +28,7 @@ async def test_date(
     snapshot: SnapshotAssertion,
 ) -> None:
     """Each line has an expiry date to correct."""
-    with patch("custom_components.esim_renewal.PLATFORMS", [Platform.DATE]):
-        mock_config_entry.add_to_hass(hass)
-        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-        await hass.async_block_till_done()
+    await setup_platform(hass, mock_config_entry, Platform.DATE)
     await snapshot_platform(hass, entity_registry, snapshot, mock_config_entry.entry_id)
 
 

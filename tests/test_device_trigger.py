@@ -13,19 +13,10 @@ from pytest_unordered import unordered
 from homeassistant.components import automation
 from homeassistant.components.device_automation import DeviceAutomationType
 from homeassistant.core import HomeAssistant, ServiceCall
-from homeassistant.helpers import device_registry as dr
 from homeassistant.setup import async_setup_component
 
+from .conftest import line_device_id
 from custom_components.esim_renewal.const import CONF_REMINDER_DAYS, DOMAIN
-
-
-def line_device_id(hass: HomeAssistant, entry: MockConfigEntry) -> str:
-    """Return the device id of a line."""
-    device = dr.async_get(hass).async_get_device_by_identifier(
-        (DOMAIN, entry.entry_id), entry.entry_id
-    )
-    assert device
-    return device.id
 
 
 async def test_triggers_of_a_line(

@@ -1,7 +1,5 @@
 """Tests of the reminder event entity."""
 
-from unittest.mock import patch
-
 from freezegun.api import FrozenDateTimeFactory
 import pytest
 from pytest_homeassistant_custom_component.common import (
@@ -15,6 +13,7 @@ from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 
+from .conftest import setup_platform
 from custom_components.esim_renewal.const import CONF_REMINDER_DAYS
 
 EVENT = "event.povo_backup_reminder"
@@ -27,10 +26,7 @@ async def test_event(
     snapshot: SnapshotAssertion,
 ) -> None:
     """Each line has a reminder event entity with the three kinds."""
-    with patch("custom_components.esim_renewal.PLATFORMS", [Platform.EVENT]):
-        mock_config_entry.add_to_hass(hass)
-        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-        await hass.async_block_till_done()
+    await setup_platform(hass, mock_config_entry, Platform.EVENT)
     await snapshot_platform(hass, entity_registry, snapshot, mock_config_entry.entry_id)
 
 

@@ -1,7 +1,5 @@
 """Tests of the data remaining number entity."""
 
-from unittest.mock import patch
-
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -18,7 +16,7 @@ from homeassistant.const import ATTR_ENTITY_ID, Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 
-from .conftest import POVO_LINE, TRAVEL_LINE
+from .conftest import POVO_LINE, TRAVEL_LINE, setup_platform
 from custom_components.esim_renewal.const import CONF_UNLIMITED_DATA
 
 DATA = "number.travel_esim_data_remaining"
@@ -32,10 +30,7 @@ async def test_number(
     snapshot: SnapshotAssertion,
 ) -> None:
     """A line with an allowance takes readings up to it."""
-    with patch("custom_components.esim_renewal.PLATFORMS", [Platform.NUMBER]):
-        mock_config_entry.add_to_hass(hass)
-        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-        await hass.async_block_till_done()
+    await setup_platform(hass, mock_config_entry, Platform.NUMBER)
     await snapshot_platform(hass, entity_registry, snapshot, mock_config_entry.entry_id)
 
 

@@ -7,14 +7,13 @@ import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_capture_events,
-    async_fire_time_changed,
 )
 
 from homeassistant.const import ATTR_CONFIG_ENTRY_ID, EVENT_HOMEASSISTANT_STARTED
 from homeassistant.core import CoreState, Event, HomeAssistant
 from homeassistant.helpers import device_registry as dr
 
-from .conftest import TRAVEL_LINE
+from .conftest import TRAVEL_LINE, move_to
 from custom_components.esim_renewal.const import (
     CONF_DATA_LOW_GB,
     CONF_REMINDER_DAYS,
@@ -24,15 +23,6 @@ from custom_components.esim_renewal.const import (
 )
 
 OPTIONS = {CONF_REMINDER_DAYS: [30, 7, 1], CONF_REMINDER_TIME: "09:00:00"}
-
-
-async def move_to(
-    hass: HomeAssistant, freezer: FrozenDateTimeFactory, when: str
-) -> None:
-    """Move the clock and let every timer that is due fire."""
-    freezer.move_to(when)
-    async_fire_time_changed(hass)
-    await hass.async_block_till_done()
 
 
 def kinds(events: list[Event]) -> list[tuple[str, int | None, int]]:

@@ -9,7 +9,6 @@ from freezegun.api import FrozenDateTimeFactory
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
-    async_fire_time_changed,
     snapshot_platform,
 )
 from syrupy.assertion import SnapshotAssertion
@@ -19,7 +18,7 @@ from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.event import async_track_point_in_utc_time
 
-from .conftest import POVO_LINE, TRAVEL_LINE
+from .conftest import POVO_LINE, TRAVEL_LINE, move_to, setup_platform
 from custom_components.esim_renewal.const import (
     CONF_BILLING_DAY,
     CONF_EXPIRY_DATE,
@@ -32,15 +31,6 @@ from custom_components.esim_renewal.const import (
 DAYS = "sensor.povo_backup_days_until_expiry"
 EXPIRY = "sensor.povo_backup_expiry"
 STATUS = "sensor.povo_backup_status"
-
-
-async def move_to(
-    hass: HomeAssistant, freezer: FrozenDateTimeFactory, when: str
-) -> None:
-    """Move the clock and let every timer that is due fire."""
-    freezer.move_to(when)
-    async_fire_time_changed(hass)
-    await hass.async_block_till_done()
 
 
 def days_left(hass: HomeAssistant, entity_id: str = DAYS) -> str:
@@ -56,10 +46,7 @@ async def test_sensors(
     snapshot: SnapshotAssertion,
 ) -> None:
     """Every sensor of a line, with its registry entry and state."""
-    with patch("custom_components.esim_renewal.PLATFORMS", [Platform.SENSOR]):
-        mock_config_entry.add_to_hass(hass)
-        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-        await hass.async_block_till_done()
+    await setup_platform(hass, mock_config_entry, Platform.SENSOR)
     await snapshot_platform(hass, entity_registry, snapshot, mock_config_entry.entry_id)
 
 

@@ -11,19 +11,10 @@ from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import device_registry as dr
 
-from .conftest import TRAVEL_LINE
+from .conftest import TRAVEL_LINE, line_device_id
 from custom_components.esim_renewal.const import DOMAIN, SERVICE_RENEW, SERVICE_SET_DATA
 
 DAYS = "sensor.povo_backup_days_until_expiry"
-
-
-def line_device(hass: HomeAssistant, entry: MockConfigEntry) -> str:
-    """Return the device id of a line."""
-    device = dr.async_get(hass).async_get_device_by_identifier(
-        (DOMAIN, entry.entry_id), entry.entry_id
-    )
-    assert device
-    return device.id
 
 
 async def call(
@@ -42,7 +33,7 @@ async def test_renew_now_answers_with_the_new_expiry(
     response = await call(
         hass,
         SERVICE_RENEW,
-        {ATTR_DEVICE_ID: line_device(hass, init_integration)},
+        {ATTR_DEVICE_ID: line_device_id(hass, init_integration)},
         response=True,
     )
     assert response == {
@@ -121,7 +112,7 @@ async def test_renew_a_travel_esim_with_new_data(
         hass,
         SERVICE_RENEW,
         {
-            ATTR_DEVICE_ID: line_device(hass, init_integration),
+            ATTR_DEVICE_ID: line_device_id(hass, init_integration),
             "validity_days": 7,
             "data_total_gb": 3,
         },
@@ -135,7 +126,7 @@ async def test_renew_a_travel_esim_with_new_data(
         hass,
         SERVICE_RENEW,
         {
-            ATTR_DEVICE_ID: line_device(hass, init_integration),
+            ATTR_DEVICE_ID: line_device_id(hass, init_integration),
             "expiry_date": "2027-01-15",
         },
         response=True,
@@ -146,7 +137,7 @@ async def test_renew_a_travel_esim_with_new_data(
 
 async def test_set_data(hass: HomeAssistant, init_integration: MockConfigEntry) -> None:
     """Readings update the data sensors; the missing amount follows."""
-    device_id = line_device(hass, init_integration)
+    device_id = line_device_id(hass, init_integration)
     await call(hass, SERVICE_SET_DATA, {ATTR_DEVICE_ID: device_id, "data_total_gb": 3})
     assert hass.states.get("sensor.povo_backup_data_remaining").state == "unavailable"
     await call(hass, SERVICE_SET_DATA, {ATTR_DEVICE_ID: device_id, "data_used_gb": 1.2})
@@ -199,7 +190,9 @@ async def test_wrong_input_changes_nothing(
     before = init_integration.runtime_data.state
     with pytest.raises(ServiceValidationError) as err:
         await call(
-            hass, service, {ATTR_DEVICE_ID: line_device(hass, init_integration), **data}
+            hass,
+            service,
+            {ATTR_DEVICE_ID: line_device_id(hass, init_integration), **data},
         )
     assert err.value.translation_domain == DOMAIN
     assert err.value.translation_key == key
@@ -244,7 +237,7 @@ async def test_targets_that_are_not_a_loaded_line(
         assert err.value.translation_key == key
         assert err.value.translation_placeholders == {"target": placeholder}
 
-    device_id = line_device(hass, init_integration)
+    device_id = line_device_id(hass, init_integration)
     await hass.config_entries.async_unload(init_integration.entry_id)
     with pytest.raises(ServiceValidationError) as err:
         await call(

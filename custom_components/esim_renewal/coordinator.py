@@ -144,24 +144,12 @@ class EsimRenewalCoordinator:
     @callback
     def async_add_listener(self, update_callback: CALLBACK_TYPE) -> CALLBACK_TYPE:
         """Call back on every change; return the function that stops it."""
-        self._listeners.append(update_callback)
-
-        @callback
-        def remove_listener() -> None:
-            self._listeners.remove(update_callback)
-
-        return remove_listener
+        return _subscribe(self._listeners, update_callback)
 
     @callback
     def async_add_reminder_listener(self, listener: ReminderListener) -> CALLBACK_TYPE:
         """Call back with every reminder sent; return the function that stops it."""
-        self._reminder_listeners.append(listener)
-
-        @callback
-        def remove_listener() -> None:
-            self._reminder_listeners.remove(listener)
-
-        return remove_listener
+        return _subscribe(self._reminder_listeners, listener)
 
     @callback
     def async_refresh(self, now: datetime | None = None) -> None:
@@ -317,6 +305,17 @@ class EsimRenewalCoordinator:
         return StoredLine(
             seed=self._seed, state=self.state, reminders=self._reminder_log
         )
+
+
+def _subscribe[T](listeners: list[T], listener: T) -> CALLBACK_TYPE:
+    """Add a listener; return the function that removes it."""
+    listeners.append(listener)
+
+    @callback
+    def unsubscribe() -> None:
+        listeners.remove(listener)
+
+    return unsubscribe
 
 
 @contextmanager
