@@ -12,7 +12,7 @@ from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr
 
-from .conftest import POVO_LINE
+from .conftest import POVO_LINE, move_to
 from custom_components.esim_renewal.const import (
     CONF_VALIDITY_DAYS,
     DOMAIN,
@@ -262,3 +262,26 @@ async def test_store_of_the_first_version_is_migrated(
         "checked_until": "2026-11-26T01:00:00+00:00",
         "sent": [],
     }
+
+
+async def test_a_quiet_midnight_writes_nothing_until_unload(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    hass_storage: dict[str, Any],
+    freezer: Any,
+) -> None:
+    """A tick that sends nothing keeps its check time in memory; unload writes it."""
+    freezer.tick(SAVE_DELAY + 1)
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    hass_storage.clear()
+
+    await move_to(hass, freezer, "2026-11-27T00:00:00+09:00")
+    await move_to(hass, freezer, "2026-11-27T00:01:00+09:00")
+    assert hass.states.get(DAYS).state == "8"
+    assert STORE_KEY not in hass_storage
+
+    assert await hass.config_entries.async_unload(init_integration.entry_id)
+    assert hass_storage[STORE_KEY]["data"]["reminders"]["checked_until"] == (
+        "2026-11-27T00:00:00+09:00"
+    )

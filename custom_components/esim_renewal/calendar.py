@@ -17,7 +17,7 @@ from homeassistant.util import dt as dt_util
 from .const import CONF_RENEWAL_URL, DOMAIN
 from .coordinator import EsimRenewalConfigEntry
 from .entity import EsimRenewalEntity
-from .model import LineEvent, LineEventKind, line_events
+from .model import LineEvent, LineEventKind, LineState, line_events
 
 # Events are computed from the line's state; nothing to serialize.
 PARALLEL_UPDATES = 0
@@ -43,6 +43,9 @@ class EsimRenewalCalendarEntity(EsimRenewalEntity, CalendarEntity):
     """All-day events: each renewal, each reminder day and the expiry day."""
 
     _summaries: dict[str, str]
+    # The events of the state they were made from; a state is never changed
+    # in place, so a new state object means new events.
+    _events_of: tuple[LineState, list[CalendarEvent]] | None = None
 
     @override
     async def async_added_to_hass(self) -> None:
@@ -73,11 +76,16 @@ class EsimRenewalCalendarEntity(EsimRenewalEntity, CalendarEntity):
 
     def _events(self) -> list[CalendarEvent]:
         """Return the line's events in date order."""
-        coordinator = self.coordinator
-        return [
-            self._calendar_event(event)
-            for event in line_events(coordinator.state, coordinator.reminders)
-        ]
+        state = self.coordinator.state
+        if self._events_of is None or self._events_of[0] is not state:
+            self._events_of = (
+                state,
+                [
+                    self._calendar_event(event)
+                    for event in line_events(state, self.coordinator.reminders)
+                ],
+            )
+        return self._events_of[1]
 
     def _calendar_event(self, event: LineEvent) -> CalendarEvent:
         """Return a line's event as an all-day calendar event."""

@@ -68,7 +68,11 @@ class EsimRenewalCoordinator:
         self._listeners: list[CALLBACK_TYPE] = []
         self._reminder_listeners: list[ReminderListener] = []
         self._reminder_log: ReminderLog
+        # The log's check time moves on every refresh; it is written with the
+        # next change, or at unload, not on every tick.
+        self._reminder_log_unsaved = False
         self._reminding = False
+        self._next_change: datetime
 
     async def async_setup(self) -> None:
         """Load the stored state and start following the clock.
@@ -92,6 +96,7 @@ class EsimRenewalCoordinator:
             self._reminder_log = ReminderLog(checked_until=now)
             self._async_save()
         self.snapshot = take_snapshot(self.state, self.reminders, now)
+        self._next_change = self._async_next_change(now)
         async_sync_expired_issue(self.hass, self.config_entry, self.snapshot)
         self.config_entry.async_on_unload(
             self.hass.data[RENEWAL_CLOCK].async_add_line(self)
@@ -112,12 +117,14 @@ class EsimRenewalCoordinator:
     def _async_started(self, _hass: HomeAssistant) -> None:
         """Catch up on reminders, then remind as they fall due."""
         self._reminding = True
-        self._async_check_reminders(dt_util.now())
+        self.async_refresh()
         self.hass.data[RENEWAL_CLOCK].async_schedule()
 
     async def async_shutdown(self) -> None:
         """Write any pending change before the entry unloads."""
-        await self._store.async_flush(self._stored_line())
+        await self._store.async_flush(
+            self._stored_line(), force=self._reminder_log_unsaved
+        )
 
     @property
     def reminder_log(self) -> ReminderLog:
@@ -127,7 +134,11 @@ class EsimRenewalCoordinator:
     @property
     def next_change(self) -> datetime:
         """Return the next instant the line's state or reminders can change."""
-        now = dt_util.now()
+        return self._next_change
+
+    @callback
+    def _async_next_change(self, now: datetime) -> datetime:
+        """Return the next midnight or reminder of the line, after now."""
         reminder_at = next_reminder_at(
             self.state.expiry_date,
             self.reminders,
@@ -135,7 +146,7 @@ class EsimRenewalCoordinator:
                 self._reminder_log,
                 checked_until=max(now, self._reminder_log.checked_until),
             ),
-            now.tzinfo or dt_util.get_default_time_zone(),
+            self.snapshot.expires_at.tzinfo or dt_util.get_default_time_zone(),
         )
         if reminder_at is None:
             return self.snapshot.next_change
@@ -165,6 +176,7 @@ class EsimRenewalCoordinator:
                 update_callback()
         if self._reminding:
             self._async_check_reminders(now)
+        self._next_change = self._async_next_change(now)
 
     @callback
     def async_renew(
@@ -266,9 +278,11 @@ class EsimRenewalCoordinator:
         if log == self._reminder_log:
             return
         self._reminder_log = log
-        self._async_save(urgent=reminder is not None)
-        if reminder is not None:
-            self._async_send(reminder, now)
+        if reminder is None:
+            self._reminder_log_unsaved = True
+            return
+        self._async_save(urgent=True)
+        self._async_send(reminder, now)
 
     @callback
     def _async_send(self, reminder: Reminder, now: datetime) -> None:
@@ -295,6 +309,7 @@ class EsimRenewalCoordinator:
     @callback
     def _async_save(self, *, urgent: bool = False) -> None:
         """Persist the line; at once when a sent reminder must not be repeated."""
+        self._reminder_log_unsaved = False
         self._store.async_schedule_save(
             self._stored_line, delay=0 if urgent else SAVE_DELAY
         )

@@ -88,9 +88,9 @@ class EsimRenewalStore(Store[dict[str, Any]]):
         self._save_pending = True
         self.async_delay_save(data, delay)
 
-    async def async_flush(self, line: StoredLine) -> None:
+    async def async_flush(self, line: StoredLine, *, force: bool = False) -> None:
         """Write a pending change now, as an unload must not lose it."""
-        if self._save_pending:
+        if self._save_pending or force:
             self._save_pending = False
             await self.async_save(_as_dict(line))
 
