@@ -473,3 +473,33 @@ async def test_options_flow_errors(
     assert result["errors"] == {field: error}
     assert suggested(result, field) == answer[field]
     assert init_integration.options == {}
+
+
+async def test_reconfigure_keeps_what_happened(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """A reconfigure keeps the renewal history and the reminders already sent."""
+    await hass.services.async_call(
+        DOMAIN,
+        "renew",
+        {"config_entry_id": init_integration.entry_id, "cost": 330},
+        blocking=True,
+    )
+    before = init_integration.runtime_data
+    result = await init_integration.start_reconfigure_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_NAME: "povo keeper", CONF_VALIDITY: "fixed"}
+    )
+    assert suggested(result, CONF_EXPIRY_DATE) == "2027-05-24"
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_EXPIRY_DATE: "2027-05-24"}
+    )
+    assert result["reason"] == "reconfigure_successful"
+    await hass.async_block_till_done()
+
+    after = init_integration.runtime_data
+    assert after is not before
+    assert after.state.expiry_date == before.state.expiry_date
+    assert after.state.last_renewal == before.state.last_renewal
+    assert after.state.renewals == before.state.renewals
+    assert after.reminder_log == before.reminder_log

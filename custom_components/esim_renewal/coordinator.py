@@ -87,13 +87,14 @@ class EsimRenewalCoordinator:
             self.state = stored.state
             self._reminder_log = stored.reminders
         else:
+            self.state = initial_state_from_config(self.config_entry.data, now.date())
+            self._reminder_log = ReminderLog(checked_until=now)
             if stored is not None:
                 LOGGER.debug(
                     "Settings of %s changed; its state starts again from them",
                     self.config_entry.title,
                 )
-            self.state = initial_state_from_config(self.config_entry.data, now.date())
-            self._reminder_log = ReminderLog(checked_until=now)
+                self._async_keep_history(stored)
             self._async_save()
         self.snapshot = take_snapshot(self.state, self.reminders, now)
         self._next_change = self._async_next_change(now)
@@ -101,6 +102,21 @@ class EsimRenewalCoordinator:
         self.config_entry.async_on_unload(
             self.hass.data[RENEWAL_CLOCK].async_add_line(self)
         )
+
+    @callback
+    def _async_keep_history(self, stored: StoredLine) -> None:
+        """Carry what happened over to a state rebuilt from new settings.
+
+        The renewals stay, and so does the last renewal when the new settings
+        name none; the reminder cycle stays while the expiry date is the same.
+        """
+        self.state = replace(
+            self.state,
+            last_renewal=self.state.last_renewal or stored.state.last_renewal,
+            renewals=stored.state.renewals,
+        )
+        if self.state.expiry_date == stored.state.expiry_date:
+            self._reminder_log = stored.reminders
 
     @callback
     def async_start_reminding(self) -> None:
