@@ -4,7 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
@@ -75,6 +75,7 @@ class EsimRenewalStore(Store[dict[str, Any]]):
             )
             return None
 
+    @callback
     def async_schedule_save(
         self, line: Callable[[], StoredLine], delay: float = SAVE_DELAY
     ) -> None:
