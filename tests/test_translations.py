@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import pytest
+import yaml
 
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.translation import async_get_translations
@@ -66,3 +67,73 @@ async def test_entity_names_are_translated(hass: HomeAssistant) -> None:
     """Home Assistant loads the integration's translations."""
     names = await async_get_translations(hass, "ja", "entity", ["esim_renewal"])
     assert names["component.esim_renewal.entity.sensor.days_until_expiry.name"]
+
+
+# The rules hassfest checks translation files against (script/hassfest/translations.py).
+TOP_LEVEL = {
+    "title",
+    "config",
+    "options",
+    "selector",
+    "device_automation",
+    "issues",
+    "entity",
+    "exceptions",
+    "services",
+    "common",
+}
+TRANSLATION_KEY = re.compile(r"^(?!.+[_-]{2})(?![_-])[a-z0-9-_]+(?<![_-])$")
+URL = re.compile(
+    r"(((ftp|ftps|scp|http|https|mqtt|mqtts|socket|socks5):\/\/|www\.)"
+    r"[a-z0-9]+([\-\.]{1}[a-z0-9]+)*\.[a-z]{2,5}(:[0-9]{1,5})?(\/.*)?)",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("language", ["en", "ja", "zh-Hans"])
+def test_strings_pass_hassfest_rules(language: str) -> None:
+    """No URLs, HTML, stray spaces, or placeholders where hassfest forbids them."""
+    strings = json.loads(
+        (INTEGRATION / "translations" / f"{language}.json").read_text()
+    )
+    assert set(strings) <= TOP_LEVEL
+    for key, text in flatten(strings).items():
+        assert text == text.strip(), key
+        assert not URL.search(text), key
+        assert "<" not in text, key
+        assert not re.search(r"'{\w+}'", text), key
+        if key.startswith("entity.") and ".state" in key:
+            assert not PLACEHOLDER.search(text), key
+    for platform in strings["entity"].values():
+        for translation_key, entity in platform.items():
+            assert TRANSLATION_KEY.match(translation_key)
+            for state in entity.get("state", {}):
+                assert TRANSLATION_KEY.match(state)
+    for selector in strings["selector"].values():
+        assert all(TRANSLATION_KEY.match(option) for option in selector["options"])
+    for flow in (strings["config"], strings["options"]):
+        for step in flow["step"].values():
+            assert set(step.get("data_description", {})) <= set(step["data"])
+    for issue in strings["issues"].values():
+        assert "title" in issue
+        assert ("description" in issue) != ("fix_flow" in issue)
+
+
+def test_every_action_field_is_described() -> None:
+    """services.yaml and the translations name the same actions and fields."""
+    services = yaml.safe_load((INTEGRATION / "services.yaml").read_text())
+    translated = ENGLISH["services"]
+    assert set(services) == set(translated)
+    for action, description in services.items():
+        assert set(description["fields"]) == set(translated[action]["fields"])
+        for field in translated[action]["fields"].values():
+            assert field["name"]
+            assert field["description"]
+
+
+def test_every_translated_entity_has_an_icon() -> None:
+    """icons.json gives every entity translation key its icon."""
+    icons = json.loads((INTEGRATION / "icons.json").read_text())
+    for platform, entities in ENGLISH["entity"].items():
+        assert set(entities) == set(icons["entity"][platform]), platform
+    assert set(icons["services"]) == set(ENGLISH["services"])

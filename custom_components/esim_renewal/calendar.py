@@ -24,10 +24,8 @@ PARALLEL_UPDATES = 0
 
 RENEWALS = CalendarEntityDescription(key="renewals", translation_key="renewals")
 
-# Event summaries are the translations of the calendar's message attribute.
-_SUMMARY_KEY = (
-    f"component.{DOMAIN}.entity.calendar.renewals.state_attributes.message.state"
-)
+# Event summaries are translated, with the line's name and days as placeholders.
+_SUMMARY_KEY = f"component.{DOMAIN}.common.calendar"
 
 
 async def async_setup_entry(
@@ -51,7 +49,7 @@ class EsimRenewalCalendarEntity(EsimRenewalEntity, CalendarEntity):
     async def async_added_to_hass(self) -> None:
         """Load the event summaries in Home Assistant's language."""
         self._summaries = await async_get_translations(
-            self.hass, self.hass.config.language, "entity", {DOMAIN}
+            self.hass, self.hass.config.language, "common", {DOMAIN}
         )
         await super().async_added_to_hass()
 
@@ -90,7 +88,7 @@ class EsimRenewalCalendarEntity(EsimRenewalEntity, CalendarEntity):
     def _calendar_event(self, event: LineEvent) -> CalendarEvent:
         """Return a line's event as an all-day calendar event."""
         data = self.coordinator.config_entry.data
-        template = self._summaries.get(f"{_SUMMARY_KEY}.{event.kind}", "{name}")
+        template = self._summaries.get(f"{_SUMMARY_KEY}_{event.kind}", "{name}")
         return CalendarEvent(
             start=event.day,
             end=event.day + timedelta(days=1),
