@@ -109,10 +109,15 @@ async def init_integration(
     hass: HomeAssistant, mock_config_entry: MockConfigEntry
 ) -> MockConfigEntry:
     """Set up the line under test."""
-    mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
+    await setup_line(hass, mock_config_entry)
     return mock_config_entry
+
+
+async def setup_line(hass: HomeAssistant, entry: MockConfigEntry) -> None:
+    """Add a line's entry to Home Assistant and set it up."""
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
 
 
 async def setup_platform(
@@ -120,9 +125,7 @@ async def setup_platform(
 ) -> None:
     """Set up a line with one platform only, as snapshot_platform wants."""
     with patch("custom_components.esim_renewal.PLATFORMS", [platform]):
-        entry.add_to_hass(hass)
-        assert await hass.config_entries.async_setup(entry.entry_id)
-        await hass.async_block_till_done()
+        await setup_line(hass, entry)
 
 
 async def move_to(

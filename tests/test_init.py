@@ -12,7 +12,7 @@ from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr
 
-from .conftest import POVO_LINE, move_to
+from .conftest import POVO_LINE, move_to, setup_line
 from custom_components.esim_renewal.const import (
     CONF_VALIDITY_DAYS,
     DOMAIN,
@@ -90,9 +90,7 @@ async def test_stored_state_wins_over_entry(
 ) -> None:
     """The stored state, not the entry, is what a restart shows."""
     hass_storage[STORE_KEY] = stored_line("2027-04-29")
-    mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
+    await setup_line(hass, mock_config_entry)
     assert hass.states.get(DAYS).state == "154"
 
 
@@ -105,9 +103,7 @@ async def test_changed_settings_rebuild_the_state(
     hass_storage[STORE_KEY] = stored_line(
         "2027-04-29", seed={**state_seed(POVO_LINE), CONF_VALIDITY_DAYS: 90}
     )
-    mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
+    await setup_line(hass, mock_config_entry)
     assert hass.states.get(DAYS).state == "9"
 
 
@@ -133,9 +129,7 @@ async def test_unreadable_store_is_rebuilt(
         "key": STORE_KEY,
         "data": data,
     }
-    mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
+    await setup_line(hass, mock_config_entry)
     assert mock_config_entry.state is ConfigEntryState.LOADED
     assert hass.states.get(DAYS).state == "9"
     assert "is unreadable and is rebuilt from its settings" in caplog.text
@@ -152,9 +146,7 @@ async def test_reload_keeps_every_value(
 ) -> None:
     """A reload reads back what the unload wrote."""
     hass_storage[STORE_KEY] = stored_line("2027-04-29")
-    mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
+    await setup_line(hass, mock_config_entry)
 
     assert await hass.config_entries.async_reload(mock_config_entry.entry_id)
     await hass.async_block_till_done()
@@ -216,9 +208,7 @@ async def test_one_service_device_per_line(
     if carrier:
         data["carrier"] = carrier
     entry = MockConfigEntry(domain=DOMAIN, data=data, title="povo backup")
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
+    await setup_line(hass, entry)
 
     devices = dr.async_entries_for_config_entry(device_registry, entry.entry_id)
     assert len(devices) == 1
@@ -250,9 +240,7 @@ async def test_store_of_the_first_version_is_migrated(
     del old["data"]["renewals"]
     del old["data"]["reminders"]
     hass_storage[STORE_KEY] = old
-    mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
+    await setup_line(hass, mock_config_entry)
 
     assert hass.states.get(DAYS).state == "154"
     assert mock_config_entry.runtime_data.state.renewals == ()

@@ -13,7 +13,7 @@ from homeassistant.const import ATTR_CONFIG_ENTRY_ID, EVENT_HOMEASSISTANT_STARTE
 from homeassistant.core import CoreState, Event, HomeAssistant
 from homeassistant.helpers import device_registry as dr
 
-from .conftest import TRAVEL_LINE, move_to
+from .conftest import TRAVEL_LINE, move_to, setup_line
 from custom_components.esim_renewal.const import (
     CONF_DATA_LOW_GB,
     CONF_REMINDER_DAYS,
@@ -131,9 +131,7 @@ async def test_nothing_fires_because_home_assistant_started(
     reminders: list[Event],
 ) -> None:
     """A missed reminder waits for the start, so automations hear it."""
-    mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
+    await setup_line(hass, mock_config_entry)
     assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
 
     await move_to(hass, freezer, "2026-11-29T07:00:00+09:00")

@@ -18,7 +18,7 @@ from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.event import async_track_point_in_utc_time
 
-from .conftest import POVO_LINE, TRAVEL_LINE, move_to, setup_platform
+from .conftest import POVO_LINE, TRAVEL_LINE, move_to, setup_line, setup_platform
 from custom_components.esim_renewal.const import (
     CONF_BILLING_DAY,
     CONF_EXPIRY_DATE,
@@ -95,9 +95,7 @@ async def test_monthly_line_over_a_short_month(
 ) -> None:
     """Billed on the 31st, the plan renews on 28 February: it works to the 27th."""
     freezer.move_to("2027-02-20T12:00:00+09:00")
-    mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
+    await setup_line(hass, mock_config_entry)
     assert days_left(hass) == "7"
     assert hass.states.get(EXPIRY).state == "2027-02-27T15:00:00+00:00"
     await move_to(hass, freezer, "2027-02-27T00:00:00+09:00")
@@ -125,9 +123,7 @@ async def test_leap_day_is_a_day(
 ) -> None:
     """Thirty days from 1 February 2028 end on 1 March, counting 29 February."""
     freezer.move_to("2028-02-28T09:00:00+09:00")
-    mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
+    await setup_line(hass, mock_config_entry)
     assert days_left(hass) == "2"
     await move_to(hass, freezer, "2028-02-29T00:00:00+09:00")
     assert days_left(hass) == "1"
@@ -153,9 +149,7 @@ async def test_daylight_saving_change(
     """New York's 25-hour 1 November: the count drops at midnight, not at 23:00."""
     await hass.config.async_set_time_zone("America/New_York")
     freezer.move_to("2026-10-31T12:00:00-04:00")
-    mock_config_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
-    await hass.async_block_till_done()
+    await setup_line(hass, mock_config_entry)
     assert days_left(hass) == "3"
     await move_to(hass, freezer, "2026-11-01T00:00:00-04:00")
     assert days_left(hass) == "2"
