@@ -152,7 +152,6 @@ class LineSnapshot:
     expires_at: datetime
     days_until_expiry: int
     status: LineStatus
-    last_renewal: date | None
     last_renewal_at: datetime | None
     data: DataAllowance
     renewals: tuple[Renewal, ...]
@@ -293,7 +292,6 @@ def take_snapshot(state: LineState, plan: ReminderPlan, now: datetime) -> LineSn
         expires_at=lapse_instant(state.expiry_date, zone),
         days_until_expiry=days_left,
         status=line_status(days_left, plan.days),
-        last_renewal=state.last_renewal,
         last_renewal_at=last_renewal_instant(state, zone),
         data=state.data,
         renewals=state.renewals,
