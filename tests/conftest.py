@@ -1,9 +1,14 @@
 """Fixtures for the eSIM Renewal tests."""
 
+import atexit
+import shutil
+import tempfile
 from typing import Any
 from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
+from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -28,6 +33,14 @@ from custom_components.esim_renewal.const import (
     DOMAIN,
 )
 from custom_components.esim_renewal.line_config import line_unique_id
+
+# Hypothesis keeps no examples between runs, and its caches go to a temporary
+# folder of this run: tests write nowhere else.
+settings.register_profile("esim_renewal", database=None, deadline=None)
+settings.load_profile("esim_renewal")
+_HYPOTHESIS_HOME = tempfile.mkdtemp(prefix="esim-renewal-hypothesis-")
+atexit.register(shutil.rmtree, _HYPOTHESIS_HOME, ignore_errors=True)
+set_hypothesis_home_dir(_HYPOTHESIS_HOME)
 
 TIME_ZONE = "Asia/Tokyo"
 # Thursday 26 November 2026, 10:00 in Tokyo.

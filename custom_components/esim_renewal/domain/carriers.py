@@ -1,0 +1,277 @@
+"""Carrier presets: how well-known lines stay valid and lose their number, as data.
+
+Each row follows ``shared/carriers.md`` (November 2026), with its source. A
+preset only fills in defaults when a line is added: the user can change every
+value, and a line keeps working if its preset later leaves this table. Rows
+whose facts come from a third party or an owner's report rather than the
+carrier are marked ``confirmed=False``, and the flow says so.
+"""
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+from .validity import ValidityKind
+
+
+@dataclass(frozen=True, kw_only=True)
+class CarrierPreset:
+    """The defaults a carrier's terms suggest for a new line."""
+
+    key: str
+    name: str
+    validity: ValidityKind
+    validity_days: int | None = None
+    validity_months: int | None = None
+    billing_day: int | None = None
+    pack_days: int | None = None
+    max_validity_days: int | None = None
+    fee: float | None = None
+    fee_period_days: int | None = None
+    currency: str | None = None
+    grace_days: int | None = None
+    data_total_gb: float | None = None
+    unlimited_data: bool = False
+    renewal_url: str | None = None
+    source: str
+    confirmed: bool = True
+
+    def settings(self) -> dict[str, Any]:
+        """Return the preset's values by flow field, leaving out unknown ones."""
+        return {
+            field.name: value
+            for field in fields(self)
+            if field.name not in ("key", "name", "source", "confirmed")
+            and (value := getattr(self, field.name)) is not None
+        }
+
+
+CARRIER_PRESETS: dict[str, CarrierPreset] = {
+    preset.key: preset
+    for preset in (
+        # Japan
+        CarrierPreset(
+            key="povo_2",
+            name="povo 2.0",
+            validity=ValidityKind.AFTER_PACK,
+            validity_days=180,
+            pack_days=30,
+            grace_days=30,
+            renewal_url="https://povo.jp/",
+            source="k-tai.watch.impress.co.jp/docs/news/1353713.html",
+        ),
+        CarrierPreset(
+            key="ahamo",
+            name="ahamo",
+            validity=ValidityKind.MONTHLY,
+            billing_day=1,
+            data_total_gb=30,
+            renewal_url="https://ahamo.com/",
+            source="ahamo.com, plan pages",
+        ),
+        # Unpaid about a month: suspended; about two: cancelled. The preset
+        # warns of the loss at the earlier of the two.
+        CarrierPreset(
+            key="rakuten_mobile",
+            name="Rakuten Mobile",
+            validity=ValidityKind.MONTHLY,
+            billing_day=1,
+            grace_days=30,
+            unlimited_data=True,
+            renewal_url="https://network.mobile.rakuten.co.jp/",
+            source="third-party reports of unpaid bills",
+            confirmed=False,
+        ),
+        CarrierPreset(
+            key="iijmio",
+            name="IIJmio",
+            validity=ValidityKind.MONTHLY,
+            billing_day=1,
+            renewal_url="https://www.iijmio.jp/",
+            source="iijmio.jp, plan pages",
+        ),
+        # United Kingdom
+        CarrierPreset(
+            key="giffgaff",
+            name="giffgaff",
+            validity=ValidityKind.ACTIVITY,
+            validity_months=6,
+            grace_days=0,
+            renewal_url="https://www.giffgaff.com/",
+            source="giffgaff.com/help/articles/why-is-my-phone-number-deactivated",
+        ),
+        CarrierPreset(
+            key="three_uk",
+            name="Three UK",
+            validity=ValidityKind.ACTIVITY,
+            validity_days=180,
+            grace_days=0,
+            renewal_url="https://www.three.co.uk/",
+            source="three.co.uk/paygsim",
+        ),
+        # EE hibernates a line and reinstates it on a call; for how long is
+        # not published, so the grace period is left unknown.
+        CarrierPreset(
+            key="ee",
+            name="EE",
+            validity=ValidityKind.ACTIVITY,
+            validity_days=179,
+            renewal_url="https://ee.co.uk/",
+            source="ee.co.uk, pay-as-you-go help",
+        ),
+        CarrierPreset(
+            key="vodafone_uk",
+            name="Vodafone UK",
+            validity=ValidityKind.ACTIVITY,
+            validity_days=180,
+            grace_days=90,
+            renewal_url="https://www.vodafone.co.uk/",
+            source="vodafone.co.uk, keeping your pay-as-you-go number active",
+        ),
+        CarrierPreset(
+            key="asda_mobile",
+            name="ASDA Mobile",
+            validity=ValidityKind.ACTIVITY,
+            validity_days=180,
+            grace_days=90,
+            renewal_url="https://mobile.asda.com/",
+            source="mobile.asda.com/help/topping-up/top-up-expire",
+        ),
+        # United States
+        CarrierPreset(
+            key="ultra_mobile_paygo",
+            name="Ultra Mobile PayGo",
+            validity=ValidityKind.BALANCE,
+            fee=3,
+            fee_period_days=30,
+            currency="USD",
+            grace_days=30,
+            renewal_url="https://www.ultramobile.com/",
+            source="ultramobile.com FAQ; grace from a dealer FAQ",
+            confirmed=False,
+        ),
+        CarrierPreset(
+            key="us_mobile",
+            name="US Mobile",
+            validity=ValidityKind.STACKING,
+            validity_days=30,
+            grace_days=45,
+            renewal_url="https://www.usmobile.com/",
+            source="usmobile.com, inactive for 45 days",
+        ),
+        CarrierPreset(
+            key="tello",
+            name="Tello",
+            validity=ValidityKind.ACTIVITY,
+            validity_months=3,
+            grace_days=0,
+            renewal_url="https://tello.com/",
+            source="tello.com help",
+        ),
+        # Hong Kong
+        CarrierPreset(
+            key="china_mobile_hk",
+            name="China Mobile Hong Kong",
+            validity=ValidityKind.ROLLING,
+            validity_days=180,
+            grace_days=29,
+            renewal_url="https://www.hk.chinamobile.com/",
+            source="an owner's report, hkyamane.com/?p=4334",
+            confirmed=False,
+        ),
+        CarrierPreset(
+            key="three_hk",
+            name="3HK",
+            validity=ValidityKind.ROLLING,
+            validity_days=180,
+            renewal_url="https://www.three.com.hk/",
+            source="an owner's report",
+            confirmed=False,
+        ),
+        CarrierPreset(
+            key="valuegb",
+            name="ValueGB",
+            validity=ValidityKind.ROLLING,
+            validity_days=365,
+            grace_days=30,
+            renewal_url="https://www.valuegb.com/",
+            source="valuegb.com FAQ",
+        ),
+        # Taiwan
+        CarrierPreset(
+            key="chunghwa_telecom",
+            name="Chunghwa Telecom",
+            validity=ValidityKind.ROLLING,
+            validity_days=180,
+            renewal_url="https://www.cht.com.tw/",
+            source="a third-party page, taiwan-wind.com/info-2018090201/",
+            confirmed=False,
+        ),
+        CarrierPreset(
+            key="taiwan_mobile",
+            name="Taiwan Mobile",
+            validity=ValidityKind.ROLLING,
+            validity_days=185,
+            renewal_url="https://www.taiwanmobile.com/",
+            source="a third-party page",
+            confirmed=False,
+        ),
+        # Singapore and Malaysia
+        CarrierPreset(
+            key="starhub",
+            name="StarHub prepaid",
+            validity=ValidityKind.ROLLING,
+            validity_days=180,
+            grace_days=0,
+            renewal_url="https://www.starhub.com/",
+            source="starhub.com, prepaid pages",
+        ),
+        CarrierPreset(
+            key="buzzme",
+            name="buzzme",
+            validity=ValidityKind.STACKING,
+            validity_days=365,
+            max_validity_days=365,
+            renewal_url="https://www.buzzme.com.my/",
+            source="buzzme.com.my FAQ",
+        ),
+        # Travel eSIMs: a data pack, no number to keep.
+        CarrierPreset(
+            key="travel_esim",
+            name="Travel eSIM",
+            validity=ValidityKind.FIXED,
+            validity_days=30,
+            data_total_gb=10,
+            source="airalo.com, esim.holafly.com help",
+        ),
+        CarrierPreset(
+            key="airalo",
+            name="Airalo",
+            validity=ValidityKind.FIXED,
+            renewal_url="https://www.airalo.com/",
+            source="airalo.com",
+        ),
+        CarrierPreset(
+            key="holafly",
+            name="Holafly",
+            validity=ValidityKind.FIXED,
+            renewal_url="https://esim.holafly.com/",
+            source="esim.holafly.com help",
+        ),
+        CarrierPreset(
+            key="gigsky",
+            name="GigSky",
+            validity=ValidityKind.FIXED,
+            renewal_url="https://www.gigsky.com/",
+            source="gigsky.com",
+        ),
+    )
+}
+
+
+def carrier_display_name(carrier: str | None) -> str | None:
+    """Return a carrier's display name: the preset's name, or what the user typed."""
+    if carrier is None:
+        return None
+    if (preset := CARRIER_PRESETS.get(carrier)) is not None:
+        return preset.name
+    return carrier

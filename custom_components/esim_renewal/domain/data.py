@@ -1,0 +1,115 @@
+"""A line's data allowance: total, remaining and used, in gigabytes."""
+
+from dataclasses import dataclass
+import math
+
+from .values import LineValueError
+
+# Data amounts are kept to the megabyte, so 10 - 2.3 is 7.7 and not 7.699999.
+_DATA_DECIMALS = 3
+
+
+@dataclass(frozen=True, kw_only=True)
+class DataAllowance:
+    """A line's data in gigabytes; ``None`` where it is not known."""
+
+    total_gb: float | None = None
+    remaining_gb: float | None = None
+    used_gb: float | None = None
+    unlimited: bool = False
+
+    @property
+    def tracked(self) -> bool:
+        """Return whether the line has a data allowance to follow."""
+        return not self.unlimited
+
+    def refilled(self, total_gb: float | None = None) -> DataAllowance:
+        """Return the allowance after a renewal: a new or the known total, all left."""
+        total = self.total_gb if total_gb is None else total_gb
+        if total is None:
+            return self
+        return data_allowance(total_gb=total, remaining_gb=total)
+
+    def gone(self) -> DataAllowance:
+        """Return the allowance once its pack has ended: nothing remains."""
+        if self.remaining_gb is None:
+            return self
+        return DataAllowance(
+            total_gb=self.total_gb, remaining_gb=0.0, used_gb=self.used_gb
+        )
+
+
+def check_data_amount(field: str, value: float | None) -> None:
+    """Raise for a data amount that is negative or not a number."""
+    if value is not None and not (math.isfinite(value) and value >= 0):
+        raise LineValueError(field, "invalid_data_amount")
+
+
+def data_allowance(
+    *,
+    total_gb: float | None = None,
+    remaining_gb: float | None = None,
+    used_gb: float | None = None,
+    unlimited: bool = False,
+) -> DataAllowance:
+    """Return an allowance from any readings; any two of them give the third."""
+    if unlimited:
+        return DataAllowance(unlimited=True)
+    for field, value in (
+        ("data_total_gb", total_gb),
+        ("data_remaining_gb", remaining_gb),
+        ("data_used_gb", used_gb),
+    ):
+        check_data_amount(field, value)
+    if total_gb is not None:
+        if remaining_gb is not None and remaining_gb > total_gb:
+            raise LineValueError("data_remaining_gb", "data_remaining_exceeds_total")
+        if used_gb is not None and used_gb > total_gb:
+            raise LineValueError("data_used_gb", "data_used_exceeds_total")
+        if remaining_gb is None and used_gb is not None:
+            remaining_gb = total_gb - used_gb
+        elif used_gb is None and remaining_gb is not None:
+            used_gb = total_gb - remaining_gb
+        elif remaining_gb is not None and used_gb is not None:
+            if not math.isclose(remaining_gb + used_gb, total_gb, abs_tol=1e-3):
+                raise LineValueError("data_used_gb", "data_inconsistent")
+    elif remaining_gb is not None and used_gb is not None:
+        total_gb = remaining_gb + used_gb
+    return DataAllowance(
+        total_gb=_round_gb(total_gb),
+        remaining_gb=_round_gb(remaining_gb),
+        used_gb=_round_gb(used_gb),
+    )
+
+
+def read_data(
+    old: DataAllowance,
+    *,
+    total_gb: float | None = None,
+    remaining_gb: float | None = None,
+    used_gb: float | None = None,
+) -> DataAllowance:
+    """Return the allowance after a reading; unread amounts follow the rest.
+
+    A new allowance alone keeps what was used, so buying extra data adds to
+    what remains.
+    """
+    if total_gb is None and remaining_gb is None and used_gb is None:
+        raise LineValueError("data_remaining_gb", "no_data_reading")
+    if old.unlimited and total_gb is None:
+        raise LineValueError("data_total_gb", "unlimited_data_plan")
+    if remaining_gb is None and used_gb is None:
+        if old.used_gb is not None:
+            used_gb = old.used_gb
+        else:
+            remaining_gb = old.remaining_gb
+    return data_allowance(
+        total_gb=old.total_gb if total_gb is None else total_gb,
+        remaining_gb=remaining_gb,
+        used_gb=used_gb,
+    )
+
+
+def _round_gb(value: float | None) -> float | None:
+    """Round a data amount to the megabyte."""
+    return None if value is None else round(float(value), _DATA_DECIMALS)

@@ -1,0 +1,92 @@
+"""A line: its settings, and its state as renewals and readings change it."""
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from .data import DataAllowance, read_data
+from .reminders import ReminderPlan
+from .validity import LineStart, Terms, ValidityRule
+from .values import MAX_DAYS, LineValueError, optional_whole
+
+MAX_RENEWALS = 50
+
+
+@dataclass(frozen=True, kw_only=True)
+class Renewal:
+    """One renewal the user recorded, and the last safe day it gave the line."""
+
+    renewed_on: date
+    renewed_at: datetime | None = None
+    """The instant of the renewal, when the user gave one."""
+    expiry_date: date
+    validity_days: int | None = None
+    """The days asked for on this renewal, when not the line's usual ones."""
+    pack_days: int | None = None
+    """The length of the pack bought, when not the line's usual one."""
+    amount: float | None = None
+    """The money added to a prepaid wallet."""
+    data_total_gb: float | None = None
+    cost: float | None = None
+    currency: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class LineState:
+    """What changes while a line lives: its terms, data and renewal history.
+
+    ``renewals`` holds the last ``MAX_RENEWALS`` renewals, oldest first.
+    """
+
+    terms: Terms
+    data: DataAllowance = DataAllowance()
+    renewals: tuple[Renewal, ...] = ()
+
+    @property
+    def expiry_date(self) -> date:
+        """Return the last safe day."""
+        return self.terms.expiry_date
+
+
+@dataclass(frozen=True, kw_only=True)
+class LineSettings:
+    """What the user set for a line: its rule, its grace period and reminders."""
+
+    rule: ValidityRule
+    grace_days: int | None = None
+    """Days the number survives after the last safe day; None when not known."""
+    reminders: ReminderPlan = ReminderPlan()
+
+
+def grace_period(value: float | None) -> int | None:
+    """Return a grace period in whole days, or None when it is not known."""
+    return optional_whole(value, 0, MAX_DAYS, "grace_days")
+
+
+def start_line(
+    rule: ValidityRule, start: LineStart, data: DataAllowance, today: date
+) -> LineState:
+    """Return the state of a line the user has just described."""
+    return LineState(terms=rule.start(start, today), data=data)
+
+
+def record_data(
+    state: LineState,
+    rule: ValidityRule,
+    today: date,
+    *,
+    total_gb: float | None = None,
+    remaining_gb: float | None = None,
+    used_gb: float | None = None,
+) -> LineState:
+    """Return the state after a data reading; an ended pack takes none."""
+    pack_end = rule.pack_end(state.terms)
+    if pack_end is not None and today > pack_end:
+        raise LineValueError(
+            "data_remaining_gb", "pack_ended", pack_end=pack_end.isoformat()
+        )
+    return replace(
+        state,
+        data=read_data(
+            state.data, total_gb=total_gb, remaining_gb=remaining_gb, used_gb=used_gb
+        ),
+    )

@@ -1,0 +1,110 @@
+"""A line as its entities show it at one instant, and the days of its calendar."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from .data import DataAllowance
+from .lapse import Lapse, LineStatus, days_until
+from .line import LineSettings, LineState, Renewal
+from .localtime import end_of_day, start_of_day, zone_of
+from .renewals import last_renewal_instant, spending_in_year
+
+
+@dataclass(frozen=True, kw_only=True)
+class LineSnapshot:
+    """A line as its entities show it at one instant."""
+
+    expiry_date: date
+    """The last safe day."""
+    expires_at: datetime
+    """The instant the line lapses: the end of its last safe day."""
+    days_until_expiry: int
+    status: LineStatus
+    number_lost_at: datetime | None
+    """The instant the number is gone if nothing is done, when that is known."""
+    pack_expires_at: datetime | None
+    """The instant the current data pack ends, on lines whose packs end."""
+    balance: float | None
+    """What a prepaid wallet holds now, on balance lines."""
+    last_renewal_at: datetime | None
+    data: DataAllowance
+    renewals: tuple[Renewal, ...]
+    spent_this_year: dict[str, float]
+    """Money spent on renewals this calendar year, by currency."""
+    next_change: datetime
+
+
+def take_snapshot(
+    state: LineState, settings: LineSettings, now: datetime
+) -> LineSnapshot:
+    """Return the line as it stands at ``now``, an aware local datetime.
+
+    Every figure changes only at a local midnight, so that is when the
+    snapshot next changes. When its pack has ended, a line's data is gone.
+    """
+    zone = zone_of(now)
+    today = now.date()
+    rule = settings.rule
+    lapse = Lapse(expiry_date=state.expiry_date, grace_days=settings.grace_days)
+    lost_on = lapse.number_lost_on
+    pack_end = rule.pack_end(state.terms)
+    wallet = rule.wallet_on(state.terms, today)
+    data = state.data
+    if pack_end is not None and today > pack_end:
+        data = data.gone()
+    return LineSnapshot(
+        expiry_date=state.expiry_date,
+        expires_at=end_of_day(state.expiry_date, zone),
+        days_until_expiry=days_until(state.expiry_date, today),
+        status=lapse.status(today, settings.reminders.expiring_within),
+        number_lost_at=None if lost_on is None else start_of_day(lost_on, zone),
+        pack_expires_at=None if pack_end is None else end_of_day(pack_end, zone),
+        balance=None if wallet is None else wallet.balance,
+        last_renewal_at=last_renewal_instant(state, zone),
+        data=data,
+        renewals=state.renewals,
+        spent_this_year=spending_in_year(state.renewals, today.year),
+        next_change=end_of_day(today, zone),
+    )
+
+
+class LineEventKind(StrEnum):
+    """What a day in a line's calendar is."""
+
+    RENEWAL = "renewal"
+    REMINDER = "reminder"
+    EXPIRY = "expiry"
+    NUMBER_LOST = "number_lost"
+
+
+@dataclass(frozen=True, kw_only=True)
+class LineEvent:
+    """A day worth marking in a line's calendar."""
+
+    kind: LineEventKind
+    day: date
+    days_left: int | None = None
+    """For a reminder, the days left on its day."""
+
+
+def line_events(state: LineState, settings: LineSettings) -> list[LineEvent]:
+    """Return the days of a line's calendar: renewals, reminders, expiry, loss."""
+    events = [
+        LineEvent(kind=LineEventKind.RENEWAL, day=renewal.renewed_on)
+        for renewal in state.renewals
+    ]
+    events.extend(
+        LineEvent(
+            kind=LineEventKind.REMINDER,
+            day=state.expiry_date - timedelta(days=days),
+            days_left=days,
+        )
+        for days in settings.reminders.days
+        if days > 0
+    )
+    events.append(LineEvent(kind=LineEventKind.EXPIRY, day=state.expiry_date))
+    lapse = Lapse(expiry_date=state.expiry_date, grace_days=settings.grace_days)
+    if (lost_on := lapse.number_lost_on) is not None:
+        events.append(LineEvent(kind=LineEventKind.NUMBER_LOST, day=lost_on))
+    return sorted(events, key=lambda event: event.day)

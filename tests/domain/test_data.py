@@ -1,0 +1,159 @@
+"""Tests of data allowances and readings."""
+
+from datetime import date
+
+import pytest
+
+from custom_components.esim_renewal.domain.calendar_rules import FixedRule, RollingRule
+from custom_components.esim_renewal.domain.data import (
+    DataAllowance,
+    data_allowance,
+    read_data,
+)
+from custom_components.esim_renewal.domain.line import LineState, record_data
+from custom_components.esim_renewal.domain.validity import Terms
+from custom_components.esim_renewal.domain.values import LineValueError
+
+
+@pytest.mark.parametrize(
+    ("readings", "expected"),
+    [
+        ({"total_gb": 10, "remaining_gb": 2.3}, (10, 2.3, 7.7)),
+        ({"total_gb": 10, "used_gb": 7.7}, (10, 2.3, 7.7)),
+        ({"remaining_gb": 2.3, "used_gb": 7.7}, (10, 2.3, 7.7)),
+        ({"total_gb": 10, "remaining_gb": 2.3, "used_gb": 7.7}, (10, 2.3, 7.7)),
+        ({"remaining_gb": 2.3}, (None, 2.3, None)),
+        ({"total_gb": 3}, (3, None, None)),
+        ({}, (None, None, None)),
+    ],
+)
+def test_data_allowance_any_two_give_the_third(
+    readings: dict[str, float], expected: tuple[float | None, ...]
+) -> None:
+    """Total, remaining and used: any two give the third."""
+    allowance = data_allowance(**readings)
+    assert (allowance.total_gb, allowance.remaining_gb, allowance.used_gb) == expected
+    assert not allowance.unlimited
+
+
+def test_unlimited_data_has_no_amounts() -> None:
+    """An unlimited plan ignores amounts."""
+    assert data_allowance(total_gb=10, remaining_gb=3, unlimited=True) == (
+        DataAllowance(unlimited=True)
+    )
+    assert not DataAllowance(unlimited=True).tracked
+
+
+@pytest.mark.parametrize(
+    ("readings", "field", "key"),
+    [
+        ({"total_gb": -1}, "data_total_gb", "invalid_data_amount"),
+        ({"remaining_gb": float("inf")}, "data_remaining_gb", "invalid_data_amount"),
+        ({"used_gb": -0.1}, "data_used_gb", "invalid_data_amount"),
+        (
+            {"total_gb": 1, "remaining_gb": 2},
+            "data_remaining_gb",
+            "data_remaining_exceeds_total",
+        ),
+        ({"total_gb": 1, "used_gb": 2}, "data_used_gb", "data_used_exceeds_total"),
+        (
+            {"total_gb": 10, "remaining_gb": 2, "used_gb": 2},
+            "data_used_gb",
+            "data_inconsistent",
+        ),
+    ],
+)
+def test_data_allowance_rejects(
+    readings: dict[str, float], field: str, key: str
+) -> None:
+    """Impossible data readings name the reading and the rule."""
+    with pytest.raises(LineValueError) as err:
+        data_allowance(**readings)
+    assert (err.value.field, err.value.key) == (field, key)
+
+
+@pytest.mark.parametrize(
+    ("reading", "expected"),
+    [
+        ({"remaining_gb": 1.5}, (10, 1.5, 8.5)),
+        ({"used_gb": 9}, (10, 1, 9)),
+        # Extra data keeps what was used, so it adds to what remains.
+        ({"total_gb": 20}, (20, 12.3, 7.7)),
+        ({"total_gb": 12, "remaining_gb": 12}, (12, 12, 0)),
+    ],
+)
+def test_read_data(reading: dict[str, float], expected: tuple[float, ...]) -> None:
+    """A reading updates what it gives; the rest follows."""
+    data = read_data(data_allowance(total_gb=10, remaining_gb=2.3), **reading)
+    assert (data.total_gb, data.remaining_gb, data.used_gb) == expected
+
+
+def test_read_data_without_a_known_use() -> None:
+    """A new allowance on a line with only a remaining reading keeps it."""
+    data = read_data(data_allowance(remaining_gb=2), total_gb=5)
+    assert (data.total_gb, data.remaining_gb, data.used_gb) == (5, 2, 3)
+
+
+@pytest.mark.parametrize(
+    ("data", "reading", "key"),
+    [
+        (DataAllowance(), {}, "no_data_reading"),
+        (DataAllowance(unlimited=True), {"remaining_gb": 1}, "unlimited_data_plan"),
+        (
+            data_allowance(total_gb=10),
+            {"remaining_gb": 11},
+            "data_remaining_exceeds_total",
+        ),
+        (data_allowance(total_gb=10), {"remaining_gb": -1}, "invalid_data_amount"),
+        (
+            data_allowance(total_gb=10, remaining_gb=2),
+            {"total_gb": 5},
+            "data_used_exceeds_total",
+        ),
+    ],
+)
+def test_read_data_rejects(
+    data: DataAllowance, reading: dict[str, float], key: str
+) -> None:
+    """Impossible readings are refused."""
+    with pytest.raises(LineValueError) as err:
+        read_data(data, **reading)
+    assert err.value.key == key
+
+
+def test_unlimited_plan_can_become_limited() -> None:
+    """Giving an allowance to an unlimited plan starts tracking amounts."""
+    data = read_data(DataAllowance(unlimited=True), total_gb=30, remaining_gb=30)
+    assert (data.total_gb, data.remaining_gb, data.unlimited) == (30, 30, False)
+
+
+def test_refill_and_gone() -> None:
+    """A renewal refills a known allowance; an ended pack leaves nothing."""
+    data = data_allowance(total_gb=10, remaining_gb=2.3)
+    assert data.refilled() == data_allowance(total_gb=10, remaining_gb=10)
+    assert data.refilled(20) == data_allowance(total_gb=20, remaining_gb=20)
+    assert DataAllowance().refilled() == DataAllowance()
+    assert DataAllowance(unlimited=True).refilled() == DataAllowance(unlimited=True)
+    assert data.gone() == DataAllowance(total_gb=10, remaining_gb=0, used_gb=7.7)
+    assert DataAllowance().gone() == DataAllowance()
+
+
+def test_an_ended_pack_takes_no_reading() -> None:
+    """Data of a pack that has ended is gone; a reading needs a renewal first."""
+    rule = FixedRule()
+    state = LineState(
+        terms=Terms(expiry_date=date(2026, 11, 25)),
+        data=data_allowance(total_gb=10, remaining_gb=2),
+    )
+    with pytest.raises(LineValueError) as err:
+        record_data(state, rule, date(2026, 11, 26), remaining_gb=1)
+    assert (err.value.key, err.value.placeholders) == (
+        "pack_ended",
+        {"pack_end": "2026-11-25"},
+    )
+    read = record_data(state, rule, date(2026, 11, 25), remaining_gb=1)
+    assert read.data == data_allowance(total_gb=10, remaining_gb=1)
+    rolling = RollingRule(validity_days=30)
+    assert (
+        record_data(state, rolling, date(2027, 1, 1), used_gb=10).data.remaining_gb == 0
+    )

@@ -1,0 +1,47 @@
+"""Tests of the prepaid wallet arithmetic."""
+
+from datetime import date
+
+import pytest
+
+from custom_components.esim_renewal.domain.wallet import Fee, Wallet, money
+
+FEE = Fee(amount=3, period_days=30)
+WALLET = Wallet(period_start=date(2026, 11, 1), balance=10)
+
+
+@pytest.mark.parametrize(
+    ("balance", "periods"), [(0, 0), (2.99, 0), (3, 1), (9, 3), (10, 3), (0.3 * 30, 3)]
+)
+def test_periods_payable(balance: float, periods: int) -> None:
+    """A balance pays whole fees, however floats round."""
+    assert FEE.periods_payable(balance) == periods
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (date(2026, 10, 1), WALLET),
+        (date(2026, 11, 30), WALLET),
+        (date(2026, 12, 1), Wallet(period_start=date(2026, 12, 1), balance=7)),
+        (date(2027, 1, 30), Wallet(period_start=date(2027, 1, 30), balance=1)),
+        # Nothing more is paid once the wallet is short of a fee.
+        (date(2027, 6, 1), Wallet(period_start=date(2027, 1, 30), balance=1)),
+    ],
+)
+def test_wallet_pays_each_period_as_it_starts(day: date, expected: Wallet) -> None:
+    """The fee leaves the wallet on the first day of each period it pays."""
+    assert FEE.on(WALLET, day) == expected
+
+
+def test_last_day() -> None:
+    """The line lasts to the end of the last period the wallet pays."""
+    assert FEE.last_day(WALLET) == date(2027, 2, 28)
+    assert FEE.last_day(Wallet(period_start=date(2026, 11, 1), balance=0)) == date(
+        2026, 11, 30
+    )
+
+
+def test_money_rounds_to_the_cent() -> None:
+    """Repeated fees leave no float dust."""
+    assert money(10 - 3.3 - 3.3 - 3.3) == 0.1
