@@ -70,17 +70,22 @@ sys.path.insert(0, str(REPO_ROOT))
 
 from custom_components.esim_renewal.clock import RENEWAL_CLOCK  # noqa: E402
 from custom_components.esim_renewal.const import DOMAIN, SAVE_DELAY  # noqa: E402
-from custom_components.esim_renewal.line_config import line_unique_id  # noqa: E402
-from custom_components.esim_renewal.model import (  # noqa: E402
+from custom_components.esim_renewal.domain.calendar_rules import RollingRule  # noqa: E402
+from custom_components.esim_renewal.domain.lapse import Lapse  # noqa: E402
+from custom_components.esim_renewal.domain.line import (  # noqa: E402
     MAX_RENEWALS,
+    LineSettings,
     LineState,
-    ReminderPlan,
-    ValidityKind,
-    renew,
-    take_snapshot,
-    validity_rule,
 )
-from custom_components.esim_renewal.reminders import ReminderLog, due_reminder  # noqa: E402
+from custom_components.esim_renewal.domain.reminders import (  # noqa: E402
+    ReminderLog,
+    ReminderPlan,
+    due_reminder,
+)
+from custom_components.esim_renewal.domain.renewals import RenewalRequest, renew  # noqa: E402
+from custom_components.esim_renewal.domain.snapshot import take_snapshot  # noqa: E402
+from custom_components.esim_renewal.domain.validity import Terms  # noqa: E402
+from custom_components.esim_renewal.line_config import line_unique_id  # noqa: E402
 
 TIME_ZONE = "Asia/Tokyo"
 # Thursday 26 November 2026, 10:00 in Tokyo, as in the tests.
@@ -95,8 +100,7 @@ MEMORY_LINES = 100
 # The domain core never reads a clock. Left out of freezegun's patching, it keeps
 # the real datetime classes instead of freezegun's much slower subclasses.
 PURE_MODULES = [
-    "custom_components.esim_renewal.model",
-    "custom_components.esim_renewal.reminders",
+    "custom_components.esim_renewal.domain",
 ]
 # Warnings that every run prints and that say nothing about the integration.
 QUIET_LOGGERS = ("homeassistant.loader", "aiohttp_fast_zlib")
@@ -114,15 +118,20 @@ def elapsed() -> float:
 # Domain core
 
 
+ROLLING_30 = RollingRule(validity_days=30)
+
+
 def full_history_state() -> LineState:
     """Return a rolling line renewed every 30 days, MAX_RENEWALS times."""
-    validity = validity_rule(ValidityKind.ROLLING, validity_days=30)
     first = TODAY - timedelta(days=30 * MAX_RENEWALS)
-    state = LineState(expiry_date=first)
+    state = LineState(terms=Terms(expiry_date=first))
     for cycle in range(MAX_RENEWALS):
         day = first + timedelta(days=30 * cycle)
         state = renew(
-            state, validity, today=TODAY, renewed_on=day, cost=990, currency="JPY"
+            state,
+            ROLLING_30,
+            RenewalRequest(renewed_on=day, cost=990, currency="JPY"),
+            now=NOW,
         )
     return state
 
@@ -135,25 +144,23 @@ def microseconds_per_call(statement: Callable[[], object]) -> float:
 def bench_core() -> list[tuple[str, float]]:
     """Time the domain core's work for one line with the longest history."""
     state = full_history_state()
-    validity = validity_rule(ValidityKind.ROLLING, validity_days=30)
+    settings = LineSettings(rule=ROLLING_30, grace_days=30)
     plan = ReminderPlan()
+    lapse = Lapse(expiry_date=state.expiry_date, grace_days=30)
     log = ReminderLog(checked_until=NOW - timedelta(days=1))
+    request = RenewalRequest(renewed_on=TODAY)
     return [
         (
-            "take_snapshot(state, ReminderPlan(), now)",
-            microseconds_per_call(lambda: take_snapshot(state, plan, NOW)),
+            "take_snapshot(state, settings, now)",
+            microseconds_per_call(lambda: take_snapshot(state, settings, NOW)),
         ),
         (
-            "due_reminder(expiry, plan, log, now)",
-            microseconds_per_call(
-                lambda: due_reminder(state.expiry_date, plan, log, NOW)
-            ),
+            "due_reminder(lapse, plan, log, now)",
+            microseconds_per_call(lambda: due_reminder(lapse, plan, log, NOW)),
         ),
         (
-            "renew(state, validity, today=…, renewed_on=…)",
-            microseconds_per_call(
-                lambda: renew(state, validity, today=TODAY, renewed_on=TODAY)
-            ),
+            "renew(state, rule, request, now=…)",
+            microseconds_per_call(lambda: renew(state, ROLLING_30, request, now=NOW)),
         ),
     ]
 
@@ -168,14 +175,17 @@ def line_data(index: int) -> dict[str, Any]:
         data["phone_number"] = f"+81 80-{index:08d}"
     match index % 3:
         case 0:
-            # Topped up 0 to 199 days ago on a 180-day cycle: some have lapsed.
-            last_renewal = TODAY - timedelta(days=index * 7 % 200)
+            # A 30-day pack bought 0 to 229 days ago, safe 180 days after it
+            # ends, the number kept 30 more: some have lapsed.
+            last_renewal = TODAY - timedelta(days=index * 7 % 230)
             data |= {
                 "carrier": "povo_2",
                 "renewal_url": "https://povo.jp/",
-                "validity": "rolling",
+                "validity": "after_pack",
                 "last_renewal": last_renewal.isoformat(),
+                "pack_days": 30,
                 "validity_days": 180,
+                "grace_days": 30,
             }
         case 1:
             expiry = TODAY + timedelta(days=index % 90 - 10)
@@ -218,7 +228,7 @@ def line_entries(count: int) -> list[MockConfigEntry]:
                 options=line_options(index),
                 unique_id=line_unique_id(data),
                 version=1,
-                minor_version=1,
+                minor_version=2,
             )
         )
     return entries

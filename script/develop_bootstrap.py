@@ -258,14 +258,18 @@ def add_demo_lines(api: Api) -> None:
                     "name": "povo number keeper",
                     "phone_number": "+81 80-0000-0170",
                     "renewal_url": "https://povo.jp/",
-                    "validity": "rolling",
+                    "validity": "after_pack",
                 },
             ),
             (
-                "rolling",
+                # A 30-day topping bought 200 days ago ended 170 days ago: the
+                # line is safe for 10 more days, and the number for 30 after.
+                "after_pack",
                 {
-                    "last_renewal": (today - timedelta(days=170)).isoformat(),
+                    "last_renewal": (today - timedelta(days=200)).isoformat(),
+                    "pack_days": 30,
                     "validity_days": 180,
+                    "grace_days": 30,
                     "unlimited_data": False,
                 },
             ),

@@ -20,11 +20,17 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr
 
 from custom_components.esim_renewal.const import (
+    CONF_BALANCE,
     CONF_CARRIER,
+    CONF_CURRENCY,
     CONF_DATA_REMAINING_GB,
     CONF_DATA_TOTAL_GB,
     CONF_EXPIRY_DATE,
+    CONF_FEE,
+    CONF_FEE_PERIOD_DAYS,
+    CONF_GRACE_DAYS,
     CONF_LAST_RENEWAL,
+    CONF_PACK_DAYS,
     CONF_PHONE_NUMBER,
     CONF_RENEWAL_URL,
     CONF_UNLIMITED_DATA,
@@ -55,6 +61,35 @@ POVO_LINE: dict[str, Any] = {
     CONF_VALIDITY: "rolling",
     CONF_LAST_RENEWAL: "2026-06-09",
     CONF_VALIDITY_DAYS: 180,
+    CONF_UNLIMITED_DATA: False,
+}
+
+# povo 2.0 as its preset adds it: a 30-day pack bought on 1 October ends on
+# 31 October, so the line is safe through 29 April and the number lost on 30 May.
+POVO_PACK_LINE: dict[str, Any] = {
+    CONF_CARRIER: "povo_2",
+    CONF_NAME: "povo 2.0",
+    CONF_RENEWAL_URL: "https://povo.jp/",
+    CONF_VALIDITY: "after_pack",
+    CONF_LAST_RENEWAL: "2026-10-01",
+    CONF_PACK_DAYS: 30,
+    CONF_VALIDITY_DAYS: 180,
+    CONF_GRACE_DAYS: 30,
+    CONF_UNLIMITED_DATA: False,
+}
+
+# A US pay-as-you-go line: $10 left after paying the period that began on
+# 1 November pays three more $3 periods, so it is safe through 28 February.
+WALLET_LINE: dict[str, Any] = {
+    CONF_CARRIER: "ultra_mobile_paygo",
+    CONF_NAME: "PayGo",
+    CONF_VALIDITY: "balance",
+    CONF_LAST_RENEWAL: "2026-11-01",
+    CONF_BALANCE: 10,
+    CONF_FEE: 3,
+    CONF_FEE_PERIOD_DAYS: 30,
+    CONF_CURRENCY: "USD",
+    CONF_GRACE_DAYS: 30,
     CONF_UNLIMITED_DATA: False,
 }
 
@@ -113,7 +148,7 @@ def mock_config_entry(
         entry_id="01JLINEENTRY0000000000000",
         unique_id=line_unique_id(line_data),
         version=1,
-        minor_version=1,
+        minor_version=2,
     )
 
 

@@ -18,7 +18,7 @@ from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.helpers import device_registry as dr
 from homeassistant.setup import async_setup_component
 
-from .conftest import line_device_id
+from .conftest import POVO_PACK_LINE, line_device_id
 from custom_components.esim_renewal.blueprint_installer import BLUEPRINTS
 from custom_components.esim_renewal.const import CONF_REMINDER_DAYS
 
@@ -154,6 +154,49 @@ async def test_reminder_sends_a_push_with_actions(
     assert renewed["action"].startswith("ESIM_RENEWED_")
     assert snooze["title"] == "Remind me tomorrow"
     assert snooze["action"].startswith("ESIM_SNOOZE_")
+
+
+@pytest.mark.parametrize("line_data", [POVO_PACK_LINE])
+@pytest.mark.parametrize(
+    "when_and_message",
+    [
+        (
+            "2027-05-22T09:00:00+09:00",
+            (
+                "7 days left to keep the number: it is lost on 2027-05-30 unless"
+                " you renew."
+            ),
+        ),
+        (
+            "2027-04-30T09:00:00+09:00",
+            (
+                "It lapsed after 2027-04-29. Renew it before 2027-05-30 to keep"
+                " the number."
+            ),
+        ),
+        (
+            "2027-05-30T09:00:00+09:00",
+            (
+                "The number was due to go on 2027-05-30. If you renewed in time,"
+                " mark it renewed."
+            ),
+        ),
+    ],
+    ids=["grace_ending", "expired", "lost"],
+)
+@pytest.mark.usefixtures("init_integration")
+async def test_push_says_when_the_number_goes(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    phone: str,
+    notify_calls: list[ServiceCall],
+    when_and_message: tuple[str, str],
+) -> None:
+    """Past the last safe day, the push names the day the number is lost."""
+    when, message = when_and_message
+    await set_up_automation(hass, phone, [])
+    await at(hass, freezer, when)
+    assert notify_calls[-1].data["message"] == message
 
 
 async def test_mark_renewed_renews_the_line_and_clears_the_push(

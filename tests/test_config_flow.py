@@ -4,6 +4,7 @@ from collections.abc import Generator
 from typing import Any
 from unittest.mock import AsyncMock, patch
 
+from freezegun.api import FrozenDateTimeFactory
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
@@ -12,15 +13,22 @@ from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResult, FlowResultType
 
-from .conftest import POVO_LINE
+from .conftest import POVO_LINE, WALLET_LINE, move_to
 from custom_components.esim_renewal.const import (
+    CONF_BALANCE,
     CONF_BILLING_DAY,
     CONF_CARRIER,
+    CONF_CURRENCY,
     CONF_DATA_LOW_GB,
     CONF_DATA_REMAINING_GB,
     CONF_DATA_TOTAL_GB,
     CONF_EXPIRY_DATE,
+    CONF_FEE,
+    CONF_FEE_PERIOD_DAYS,
+    CONF_GRACE_DAYS,
     CONF_LAST_RENEWAL,
+    CONF_MAX_VALIDITY_DAYS,
+    CONF_PACK_DAYS,
     CONF_PHONE_NUMBER,
     CONF_REMINDER_DAYS,
     CONF_REMINDER_TIME,
@@ -28,6 +36,7 @@ from custom_components.esim_renewal.const import (
     CONF_UNLIMITED_DATA,
     CONF_VALIDITY,
     CONF_VALIDITY_DAYS,
+    CONF_VALIDITY_MONTHS,
     DOMAIN,
 )
 from custom_components.esim_renewal.line_config import line_unique_id
@@ -73,36 +82,130 @@ async def start_flow(hass: HomeAssistant, carrier: str | None) -> FlowResult:
 
 @pytest.mark.usefixtures("mock_setup_entry")
 async def test_add_povo_line(hass: HomeAssistant) -> None:
-    """A povo line is added with its preset's rolling 180 days."""
+    """Povo is safe 180 days after its pack ends, and keeps its number 30 more."""
     result = await start_flow(hass, "povo_2")
     assert result["step_id"] == "line"
     assert suggested(result, CONF_NAME) == "povo 2.0"
     assert suggested(result, CONF_RENEWAL_URL) == "https://povo.jp/"
-    assert suggested(result, CONF_VALIDITY) == "rolling"
+    assert suggested(result, CONF_VALIDITY) == "after_pack"
 
     result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], POVO_IDENTITY
+        result["flow_id"], {**POVO_IDENTITY, CONF_VALIDITY: "after_pack"}
     )
     assert result["type"] is FlowResultType.FORM
-    assert result["step_id"] == "rolling"
+    assert result["step_id"] == "after_pack"
     assert result["description_placeholders"] == {"name": "povo backup"}
+    assert suggested(result, CONF_PACK_DAYS) == 30
     assert suggested(result, CONF_VALIDITY_DAYS) == 180
+    assert suggested(result, CONF_GRACE_DAYS) == 30
     assert suggested(result, CONF_LAST_RENEWAL) == "2026-11-26"
 
+    povo_pack = {
+        CONF_LAST_RENEWAL: "2026-10-01",
+        CONF_PACK_DAYS: 30,
+        CONF_VALIDITY_DAYS: 180,
+        CONF_GRACE_DAYS: 30,
+    }
     result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], POVO_VALIDITY
+        result["flow_id"], povo_pack
     )
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["title"] == "povo backup"
     assert result["data"] == {
         CONF_CARRIER: "povo_2",
         **POVO_IDENTITY,
-        **POVO_VALIDITY,
+        CONF_VALIDITY: "after_pack",
+        **povo_pack,
         CONF_UNLIMITED_DATA: False,
     }
     entry = result["result"]
+    assert (entry.version, entry.minor_version) == (1, 2)
     assert entry.unique_id == line_unique_id(POVO_IDENTITY)
     assert "8012345678" not in entry.unique_id
+
+
+@pytest.mark.parametrize(
+    ("carrier", "validity", "suggestions", "answer"),
+    [
+        (
+            "giffgaff",
+            "activity",
+            {CONF_VALIDITY_MONTHS: 6, CONF_GRACE_DAYS: 0},
+            {CONF_LAST_RENEWAL: "2026-08-31", CONF_VALIDITY_MONTHS: 6},
+        ),
+        (
+            "buzzme",
+            "stacking",
+            {CONF_VALIDITY_DAYS: 365, CONF_MAX_VALIDITY_DAYS: 365},
+            {CONF_EXPIRY_DATE: "2027-03-01", CONF_VALIDITY_DAYS: 365},
+        ),
+        (
+            None,
+            "balance",
+            {CONF_LAST_RENEWAL: "2026-11-26"},
+            {
+                CONF_LAST_RENEWAL: "2026-11-01",
+                CONF_BALANCE: 10,
+                CONF_FEE: 3,
+                CONF_FEE_PERIOD_DAYS: 30,
+            },
+        ),
+    ],
+)
+@pytest.mark.usefixtures("mock_setup_entry")
+async def test_add_lines_of_each_new_rule(
+    hass: HomeAssistant,
+    carrier: str | None,
+    validity: str,
+    suggestions: dict[str, Any],
+    answer: dict[str, Any],
+) -> None:
+    """Activity, stacking and wallet lines each have their own step."""
+    result = await start_flow(hass, carrier)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_NAME: "Line", CONF_VALIDITY: validity}
+    )
+    assert result["step_id"] == validity
+    for key, value in suggestions.items():
+        assert suggested(result, key) == value
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], answer)
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["data"].items() >= answer.items()
+
+
+@pytest.mark.usefixtures("mock_setup_entry")
+async def test_wallet_currency_is_fixed_when_added(hass: HomeAssistant) -> None:
+    """A wallet without a currency takes Home Assistant's, kept in the entry."""
+    await hass.config.async_update(currency="USD")
+    result = await start_flow(hass, "ultra_mobile_paygo")
+    assert result["step_id"] == "unconfirmed_preset"
+    assert result["description_placeholders"] == {
+        "carrier": "Ultra Mobile PayGo",
+        "source": "ultramobile.com FAQ; grace from a dealer FAQ",
+    }
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], {})
+    assert result["step_id"] == "line"
+    assert suggested(result, CONF_VALIDITY) == "balance"
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_NAME: "PayGo", CONF_VALIDITY: "balance"}
+    )
+    assert suggested(result, CONF_FEE) == 3
+    assert suggested(result, CONF_CURRENCY) == "USD"
+    wallet = {
+        CONF_LAST_RENEWAL: "2026-11-01",
+        CONF_BALANCE: 10,
+        CONF_FEE: 3,
+        CONF_FEE_PERIOD_DAYS: 30,
+    }
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], wallet)
+    assert result["data"][CONF_CURRENCY] == "USD"
+    result = await start_flow(hass, None)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_NAME: "Wallet", CONF_VALIDITY: "balance"}
+    )
+    await hass.config.async_update(currency="EUR")
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], wallet)
+    assert result["data"][CONF_CURRENCY] == "EUR"
 
 
 @pytest.mark.usefixtures("mock_setup_entry")
@@ -177,6 +280,8 @@ async def test_add_line_without_carrier(hass: HomeAssistant) -> None:
 async def test_unlimited_data_drops_amounts(hass: HomeAssistant) -> None:
     """Amounts entered for an unlimited plan are not kept."""
     result = await start_flow(hass, "rakuten_mobile")
+    assert result["step_id"] == "unconfirmed_preset"
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], {})
     assert suggested(result, CONF_VALIDITY) == "monthly"
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], {CONF_NAME: "Rakuten", CONF_VALIDITY: "monthly"}
@@ -267,6 +372,23 @@ async def test_line_step_errors(
             CONF_VALIDITY_DAYS,
             "invalid_validity_days",
         ),
+        ("fixed", {CONF_GRACE_DAYS: -1}, CONF_GRACE_DAYS, "invalid_grace_days"),
+        ("after_pack", {CONF_PACK_DAYS: 0}, CONF_PACK_DAYS, "invalid_pack_days"),
+        (
+            "activity",
+            {CONF_VALIDITY_DAYS: 180, CONF_VALIDITY_MONTHS: 6},
+            CONF_VALIDITY_DAYS,
+            "activity_needs_one_window",
+        ),
+        (
+            "stacking",
+            {CONF_MAX_VALIDITY_DAYS: 10},
+            CONF_MAX_VALIDITY_DAYS,
+            "invalid_max_validity_days",
+        ),
+        ("balance", {CONF_FEE: 0}, CONF_FEE, "invalid_fee"),
+        ("balance", {CONF_BALANCE: -5}, CONF_BALANCE, "invalid_balance"),
+        ("balance", {CONF_CURRENCY: "dollars"}, CONF_CURRENCY, "invalid_currency"),
     ],
 )
 @pytest.mark.usefixtures("mock_setup_entry")
@@ -282,6 +404,15 @@ async def test_validity_step_errors(
         "rolling": POVO_VALIDITY,
         "monthly": {CONF_BILLING_DAY: 25},
         "fixed": {CONF_EXPIRY_DATE: "2026-12-20"},
+        "after_pack": {**POVO_VALIDITY, CONF_PACK_DAYS: 30},
+        "activity": {CONF_LAST_RENEWAL: "2026-11-01", CONF_VALIDITY_DAYS: 180},
+        "stacking": {CONF_EXPIRY_DATE: "2027-03-01", CONF_VALIDITY_DAYS: 30},
+        "balance": {
+            CONF_LAST_RENEWAL: "2026-11-01",
+            CONF_BALANCE: 10,
+            CONF_FEE: 3,
+            CONF_FEE_PERIOD_DAYS: 30,
+        },
     }[validity]
     result = await start_flow(hass, None)
     result = await hass.config_entries.flow.async_configure(
@@ -500,6 +631,24 @@ async def test_reconfigure_keeps_what_happened(
     after = init_integration.runtime_data
     assert after is not before
     assert after.state.expiry_date == before.state.expiry_date
-    assert after.state.last_renewal == before.state.last_renewal
+    assert after.state.terms.last_renewal == before.state.terms.last_renewal
     assert after.state.renewals == before.state.renewals
     assert after.reminder_log == before.reminder_log
+
+
+@pytest.mark.parametrize("line_data", [WALLET_LINE])
+async def test_reconfigure_shows_the_wallet_as_it_is_today(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    init_integration: MockConfigEntry,
+) -> None:
+    """A wallet line's form starts from today's period and what is left."""
+    await move_to(hass, freezer, "2026-12-02T10:00:00+09:00")
+    result = await init_integration.start_reconfigure_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_NAME: "PayGo", CONF_VALIDITY: "balance"}
+    )
+    assert result["step_id"] == "balance"
+    assert suggested(result, CONF_LAST_RENEWAL) == "2026-12-01"
+    assert suggested(result, CONF_BALANCE) == 7
+    assert suggested(result, CONF_CURRENCY) == "USD"

@@ -22,7 +22,7 @@ from custom_components.esim_renewal.const import CONF_REMINDER_DAYS, DOMAIN
 async def test_triggers_of_a_line(
     hass: HomeAssistant, init_integration: MockConfigEntry
 ) -> None:
-    """The automation editor offers expiring, expired and data low."""
+    """The automation editor offers one trigger per kind of reminder."""
     device_id = line_device_id(hass, init_integration)
     triggers = await async_get_device_automations(
         hass, DeviceAutomationType.TRIGGER, device_id
@@ -37,7 +37,7 @@ async def test_triggers_of_a_line(
                 "type": kind,
                 "metadata": {},
             }
-            for kind in ("expiring", "expired", "data_low")
+            for kind in ("expiring", "expired", "grace_ending", "lost", "data_low")
         ]
     )
 

@@ -14,6 +14,7 @@ from homeassistant.helpers import device_registry as dr
 
 from .conftest import POVO_LINE, move_to, setup_line
 from custom_components.esim_renewal.const import (
+    CONF_GRACE_DAYS,
     CONF_VALIDITY_DAYS,
     DOMAIN,
     SAVE_DELAY,
@@ -36,6 +37,8 @@ def stored_line(expiry_date: str, seed: dict[str, Any] | None = None) -> dict[st
             "seed": state_seed(POVO_LINE) if seed is None else seed,
             "expiry_date": expiry_date,
             "last_renewal": "2026-11-01",
+            "pack_end": None,
+            "wallet": None,
             "data": {
                 "total_gb": None,
                 "remaining_gb": None,
@@ -151,7 +154,7 @@ async def test_reload_keeps_every_value(
     assert await hass.config_entries.async_reload(mock_config_entry.entry_id)
     await hass.async_block_till_done()
     assert hass.states.get(DAYS).state == "154"
-    assert mock_config_entry.runtime_data.state.last_renewal.isoformat() == (
+    assert mock_config_entry.runtime_data.state.terms.last_renewal.isoformat() == (
         "2026-11-01"
     )
 
@@ -237,14 +240,14 @@ async def test_store_of_the_first_version_is_migrated(
     """A 1.1 store loads with an empty history and reminder log, and is rewritten."""
     old = stored_line("2027-04-29")
     old["minor_version"] = 1
-    del old["data"]["renewals"]
-    del old["data"]["reminders"]
+    for key in ("renewals", "reminders", "pack_end", "wallet"):
+        del old["data"][key]
     hass_storage[STORE_KEY] = old
     await setup_line(hass, mock_config_entry)
 
     assert hass.states.get(DAYS).state == "154"
     assert mock_config_entry.runtime_data.state.renewals == ()
-    assert hass_storage[STORE_KEY]["minor_version"] == STORAGE_MINOR_VERSION == 3
+    assert hass_storage[STORE_KEY]["minor_version"] == STORAGE_MINOR_VERSION == 4
     assert hass_storage[STORE_KEY]["data"]["renewals"] == []
     assert hass_storage[STORE_KEY]["data"]["reminders"] == {
         "checked_until": "2026-11-26T01:00:00+00:00",
@@ -273,3 +276,65 @@ async def test_a_quiet_midnight_writes_nothing_until_unload(
     assert hass_storage[STORE_KEY]["data"]["reminders"]["checked_until"] == (
         "2026-11-27T00:00:00+09:00"
     )
+
+
+async def test_store_of_the_last_release_keeps_its_dates(
+    hass: HomeAssistant,
+    hass_storage: dict[str, Any],
+) -> None:
+    """A 1.3 store and a 1.1 entry, as the last release wrote them, load unchanged.
+
+    The entry gains an unknown grace period; the store gains an empty pack end and
+    wallet, and its renewals their new fields. Every date stays as it was.
+    """
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        title="povo backup",
+        data=POVO_LINE,
+        entry_id="01JLINEENTRY0000000000000",
+        version=1,
+        minor_version=1,
+    )
+    old = stored_line("2027-04-29")
+    old["minor_version"] = 3
+    del old["data"]["pack_end"]
+    del old["data"]["wallet"]
+    old["data"]["renewals"] = [
+        {
+            "renewed_on": "2026-11-01",
+            "renewed_at": "2026-11-01T10:00:00+09:00",
+            "expiry_date": "2027-04-29",
+            "validity_days": None,
+            "data_total_gb": None,
+            "cost": 330,
+            "currency": "JPY",
+        }
+    ]
+    old["data"]["reminders"]["sent"] = ["expiring:30"]
+    hass_storage[STORE_KEY] = old
+    await setup_line(hass, entry)
+
+    assert (entry.version, entry.minor_version) == (1, 2)
+    assert entry.data == {**POVO_LINE, CONF_GRACE_DAYS: None}
+    assert hass.states.get(DAYS).state == "154"
+    assert hass.states.get("sensor.povo_backup_number_lost").state == "unknown"
+    line = entry.runtime_data
+    assert line.state.renewals[0].cost == 330
+    assert line.state.renewals[0].pack_days is None
+    assert line.reminder_log.sent == {"expiring:30"}
+
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    stored = hass_storage[STORE_KEY]
+    assert stored["minor_version"] == 4
+    assert stored["data"]["expiry_date"] == "2027-04-29"
+    assert (stored["data"]["pack_end"], stored["data"]["wallet"]) == (None, None)
+
+
+async def test_entry_of_a_newer_release_is_left_alone(
+    hass: HomeAssistant,
+) -> None:
+    """A downgrade does not set up an entry a newer major version wrote."""
+    entry = MockConfigEntry(domain=DOMAIN, data=POVO_LINE, version=2)
+    entry.add_to_hass(hass)
+    assert not await hass.config_entries.async_setup(entry.entry_id)
+    assert entry.state is ConfigEntryState.MIGRATION_ERROR

@@ -1,199 +1,279 @@
-"""Tests of the reminder engine of the domain core, with plain values."""
+"""Tests of reminders through Home Assistant: time, restarts, downtime, renewals."""
 
-import ast
-from datetime import date, datetime, time
-from pathlib import Path
-from zoneinfo import ZoneInfo
+from typing import Any
 
+from freezegun.api import FrozenDateTimeFactory
 import pytest
-
-from custom_components.esim_renewal import reminders
-from custom_components.esim_renewal.model import DataAllowance, ReminderPlan
-from custom_components.esim_renewal.reminders import (
-    Reminder,
-    ReminderKind,
-    ReminderLog,
-    data_low_reminder,
-    due_reminder,
-    log_from_dict,
-    log_to_dict,
-    next_reminder_at,
-    scheduled_reminders,
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_capture_events,
 )
 
-TOKYO = ZoneInfo("Asia/Tokyo")
-NEW_YORK = ZoneInfo("America/New_York")
-EXPIRY = date(2026, 12, 5)
-PLAN = ReminderPlan(days=(30, 7, 1), time_of_day=time(9, 0))
+from homeassistant.const import (
+    ATTR_CONFIG_ENTRY_ID,
+    CONF_NAME,
+    EVENT_HOMEASSISTANT_STARTED,
+)
+from homeassistant.core import CoreState, Event, HomeAssistant
+from homeassistant.helpers import device_registry as dr, issue_registry as ir
+
+from .conftest import POVO_PACK_LINE, TRAVEL_LINE, move_to, setup_line
+from custom_components.esim_renewal.const import (
+    CONF_DATA_LOW_GB,
+    CONF_GRACE_DAYS,
+    CONF_REMINDER_DAYS,
+    CONF_REMINDER_TIME,
+    DOMAIN,
+    EVENT_REMINDER,
+)
+
+OPTIONS = {CONF_REMINDER_DAYS: [30, 7, 1], CONF_REMINDER_TIME: "09:00:00"}
 
 
-def tokyo(text: str) -> datetime:
-    """Return a Tokyo time from its ISO form without the offset."""
-    return datetime.fromisoformat(text).replace(tzinfo=TOKYO)
-
-
-def test_reminders_import_no_home_assistant() -> None:
-    """The reminder engine is part of the domain core."""
-    tree = ast.parse(Path(reminders.__file__).read_text())
-    modules = {
-        node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
-    } | {
-        alias.name
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Import)
-        for alias in node.names
-    }
-    assert not any(module.startswith("homeassistant") for module in modules)
-
-
-def test_scheduled_reminders() -> None:
-    """Thresholds fall due at the reminder time; expired on the first lapsed day."""
-    assert scheduled_reminders(EXPIRY, PLAN, TOKYO) == [
-        Reminder(
-            kind=ReminderKind.EXPIRING, due_at=tokyo("2026-11-05 09:00"), threshold=30
-        ),
-        Reminder(
-            kind=ReminderKind.EXPIRING, due_at=tokyo("2026-11-28 09:00"), threshold=7
-        ),
-        Reminder(
-            kind=ReminderKind.EXPIRING, due_at=tokyo("2026-12-04 09:00"), threshold=1
-        ),
-        Reminder(kind=ReminderKind.EXPIRED, due_at=tokyo("2026-12-06 09:00")),
+def kinds(events: list[Event]) -> list[tuple[str, int | None, int]]:
+    """Return what each reminder was about: kind, threshold, days left."""
+    return [
+        (event.data["kind"], event.data["threshold"], event.data["days_left"])
+        for event in events
     ]
 
 
-def test_reminder_keys() -> None:
-    """A reminder is known by its kind, and its threshold when it has one."""
-    assert (
-        Reminder(
-            kind=ReminderKind.EXPIRING, due_at=tokyo("2026-11-28 09:00"), threshold=7
-        ).key
-        == "expiring:7"
-    )
-    assert (
-        Reminder(kind=ReminderKind.EXPIRED, due_at=tokyo("2026-12-06 09:00")).key
-        == "expired"
-    )
+@pytest.fixture
+def line_options() -> dict[str, Any]:
+    """Remind 30, 7 and 1 days before expiry at 09:00."""
+    return OPTIONS
 
 
-def test_reminder_time_skipped_by_daylight_saving() -> None:
-    """02:30 does not exist in New York on 8 March 2026: it falls due at 03:30."""
-    plan = ReminderPlan(days=(7,), time_of_day=time(2, 30))
-    reminder = scheduled_reminders(date(2026, 3, 15), plan, NEW_YORK)[0]
-    assert reminder.due_at.isoformat() == "2026-03-08T03:30:00-04:00"
+@pytest.fixture
+def reminders(hass: HomeAssistant) -> list[Event]:
+    """Capture every reminder on the bus."""
+    return async_capture_events(hass, EVENT_REMINDER)
 
 
-def test_each_reminder_is_sent_once_when_due() -> None:
-    """Nothing before its time; then exactly once."""
-    log = ReminderLog(checked_until=tokyo("2026-11-26 10:00"))
-    reminder, log = due_reminder(EXPIRY, PLAN, log, tokyo("2026-11-28 08:59"))
-    assert reminder is None
-    assert log.sent == frozenset()
-
-    reminder, log = due_reminder(EXPIRY, PLAN, log, tokyo("2026-11-28 09:00"))
-    assert reminder is not None
-    assert (reminder.kind, reminder.threshold) == (ReminderKind.EXPIRING, 7)
-    assert log == ReminderLog(
-        checked_until=tokyo("2026-11-28 09:00"), sent=frozenset({"expiring:7"})
-    )
-
-    again, unchanged = due_reminder(EXPIRY, PLAN, log, tokyo("2026-11-28 09:00"))
-    assert again is None
-    assert unchanged == log
-
-
-def test_downtime_catches_up_on_the_most_urgent_only() -> None:
-    """Down from 27 November to 7 December: only the expired reminder is sent."""
-    log = ReminderLog(checked_until=tokyo("2026-11-27 00:00"))
-    reminder, log = due_reminder(EXPIRY, PLAN, log, tokyo("2026-12-07 12:00"))
-    assert reminder is not None
-    assert reminder.kind is ReminderKind.EXPIRED
-    assert log.sent == {"expiring:7", "expiring:1", "expired"}
-    assert next_reminder_at(EXPIRY, PLAN, log, TOKYO) is None
-
-
-def test_nothing_is_sent_for_before_the_cycle_began() -> None:
-    """A line added 9 days before expiry never sends its 30-day reminder."""
-    log = ReminderLog(checked_until=tokyo("2026-11-26 10:00"))
-    assert next_reminder_at(EXPIRY, PLAN, log, TOKYO) == tokyo("2026-11-28 09:00")
-    reminder, _ = due_reminder(EXPIRY, PLAN, log, tokyo("2026-11-26 10:00"))
-    assert reminder is None
-
-
-def test_sent_reminders_are_not_scheduled_again() -> None:
-    """A reminder sent is skipped, even if the clock goes back."""
-    log = ReminderLog(
-        checked_until=tokyo("2026-11-20 00:00"), sent=frozenset({"expiring:7"})
-    )
-    assert next_reminder_at(EXPIRY, PLAN, log, TOKYO) == tokyo("2026-12-04 09:00")
-    reminder, later = due_reminder(EXPIRY, PLAN, log, tokyo("2026-11-28 10:00"))
-    assert reminder is None
-    back, _ = due_reminder(EXPIRY, PLAN, later, tokyo("2026-11-27 10:00"))
-    assert back is None
-
-
-@pytest.mark.parametrize(
-    ("before", "after", "sent"),
-    [
-        (DataAllowance(remaining_gb=2.3), DataAllowance(remaining_gb=0.8), True),
-        (DataAllowance(), DataAllowance(remaining_gb=0.8), True),
-        (DataAllowance(remaining_gb=0.9), DataAllowance(remaining_gb=0.5), False),
-        (DataAllowance(remaining_gb=2.3), DataAllowance(remaining_gb=1.0), False),
-        (DataAllowance(remaining_gb=2.3), DataAllowance(), False),
-    ],
-)
-def test_data_low_when_a_reading_crosses_the_mark(
-    before: DataAllowance, after: DataAllowance, sent: bool
+async def test_a_whole_cycle(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    init_integration: MockConfigEntry,
+    reminders: list[Event],
 ) -> None:
-    """Data low is sent when the remaining data drops below the mark."""
-    plan = ReminderPlan(data_low_gb=1)
-    log = ReminderLog(checked_until=tokyo("2026-11-26 10:00"))
-    now = tokyo("2026-11-26 12:00")
-    reminder, new_log = data_low_reminder(before, after, plan, log, now)
-    assert (reminder is not None) is sent
-    if reminder:
-        assert reminder == Reminder(kind=ReminderKind.DATA_LOW, due_at=now)
-        assert new_log.sent == {"data_low"}
-    else:
-        assert new_log == log
+    """Each threshold fires once at 09:00, then expired once after the lapse."""
+    # Added 9 days before expiry: the 30-day reminder is not sent late.
+    assert reminders == []
 
-
-def test_data_low_once_per_cycle_and_only_with_a_mark() -> None:
-    """A second drop in the same cycle, or a plan without a mark, sends nothing."""
-    before = DataAllowance(remaining_gb=2.0)
-    after = DataAllowance(remaining_gb=0.5)
-    now = tokyo("2026-11-26 12:00")
-    sent = ReminderLog(checked_until=now, sent=frozenset({"data_low"}))
-    assert (
-        data_low_reminder(before, after, ReminderPlan(data_low_gb=1), sent, now)[0]
-        is None
+    await move_to(hass, freezer, "2026-11-28T08:59:59+09:00")
+    assert reminders == []
+    await move_to(hass, freezer, "2026-11-28T09:00:00+09:00")
+    device = dr.async_get(hass).async_get_device_by_identifier(
+        (DOMAIN, init_integration.entry_id), init_integration.entry_id
     )
-    fresh = ReminderLog(checked_until=now)
-    assert data_low_reminder(before, after, ReminderPlan(), fresh, now)[0] is None
-
-
-def test_log_round_trip() -> None:
-    """A reminder log survives being stored."""
-    log = ReminderLog(
-        checked_until=tokyo("2026-11-28 09:00"),
-        sent=frozenset({"expiring:7", "data_low"}),
-    )
-    assert log_to_dict(log) == {
-        "checked_until": "2026-11-28T09:00:00+09:00",
-        "sent": ["data_low", "expiring:7"],
+    assert reminders[0].data == {
+        "config_entry_id": init_integration.entry_id,
+        "device_id": device.id,
+        "name": "povo backup",
+        "kind": "expiring",
+        "days_left": 7,
+        "threshold": 7,
+        "expiry_date": "2026-12-05",
+        "number_lost_date": None,
+        "renewal_url": "https://povo.jp/",
     }
-    assert log_from_dict(log_to_dict(log)) == log
+
+    await move_to(hass, freezer, "2026-12-04T09:00:00+09:00")
+    await move_to(hass, freezer, "2026-12-06T00:00:00+09:00")
+    assert kinds(reminders) == [("expiring", 7, 7), ("expiring", 1, 1)]
+    await move_to(hass, freezer, "2026-12-06T09:00:00+09:00")
+    await move_to(hass, freezer, "2026-12-20T09:00:00+09:00")
+    assert kinds(reminders) == [
+        ("expiring", 7, 7),
+        ("expiring", 1, 1),
+        ("expired", None, -1),
+    ]
+
+
+async def test_restart_never_repeats_a_reminder(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    init_integration: MockConfigEntry,
+    reminders: list[Event],
+) -> None:
+    """Reloads around a reminder neither repeat it nor lose the next one."""
+    await move_to(hass, freezer, "2026-11-28T09:00:00+09:00")
+    assert await hass.config_entries.async_reload(init_integration.entry_id)
+    await hass.async_block_till_done()
+    await move_to(hass, freezer, "2026-11-28T12:00:00+09:00")
+    assert kinds(reminders) == [("expiring", 7, 7)]
+
+    await move_to(hass, freezer, "2026-12-04T09:00:00+09:00")
+    assert await hass.config_entries.async_reload(init_integration.entry_id)
+    await hass.async_block_till_done()
+    assert kinds(reminders) == [("expiring", 7, 7), ("expiring", 1, 1)]
+
+
+async def test_downtime_sends_the_most_urgent_missed_reminder_once(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    init_integration: MockConfigEntry,
+    reminders: list[Event],
+) -> None:
+    """Down across the 7- and 1-day reminders: one catch-up, the 1-day one."""
+    await move_to(hass, freezer, "2026-11-27T09:00:00+09:00")
+    assert await hass.config_entries.async_unload(init_integration.entry_id)
+
+    await move_to(hass, freezer, "2026-12-04T12:00:00+09:00")
+    assert await hass.config_entries.async_setup(init_integration.entry_id)
+    await hass.async_block_till_done()
+    assert kinds(reminders) == [("expiring", 1, 1)]
+
+    await move_to(hass, freezer, "2026-12-05T09:00:00+09:00")
+    assert len(reminders) == 1
+    await move_to(hass, freezer, "2026-12-06T09:00:00+09:00")
+    assert kinds(reminders)[-1] == ("expired", None, -1)
+
+
+async def test_nothing_fires_because_home_assistant_started(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    mock_config_entry: MockConfigEntry,
+    reminders: list[Event],
+) -> None:
+    """A missed reminder waits for the start, so automations hear it."""
+    await setup_line(hass, mock_config_entry)
+    assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
+
+    await move_to(hass, freezer, "2026-11-29T07:00:00+09:00")
+    hass.set_state(CoreState.starting)
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert reminders == []
+
+    hass.set_state(CoreState.running)
+    hass.bus.async_fire(EVENT_HOMEASSISTANT_STARTED)
+    await hass.async_block_till_done()
+    assert kinds(reminders) == [("expiring", 7, 6)]
+
+    assert await hass.config_entries.async_reload(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    assert len(reminders) == 1
+
+
+async def test_renewal_starts_a_new_cycle(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    init_integration: MockConfigEntry,
+    reminders: list[Event],
+) -> None:
+    """After a renewal the old cycle's reminders are gone; the new ones come."""
+    await move_to(hass, freezer, "2026-11-28T09:00:00+09:00")
+    await hass.services.async_call(
+        DOMAIN,
+        "renew",
+        {ATTR_CONFIG_ENTRY_ID: init_integration.entry_id},
+        blocking=True,
+    )
+    # New expiry 2027-05-26: nothing more this year.
+    await move_to(hass, freezer, "2026-12-06T09:00:00+09:00")
+    assert kinds(reminders) == [("expiring", 7, 7)]
+
+    await move_to(hass, freezer, "2027-05-19T09:00:00+09:00")
+    assert kinds(reminders) == [("expiring", 7, 7), ("expiring", 7, 7)]
+    assert reminders[-1].data["expiry_date"] == "2027-05-26"
+
+
+@pytest.mark.parametrize("line_data", [TRAVEL_LINE])
+@pytest.mark.parametrize(
+    "line_options", [{**OPTIONS, CONF_REMINDER_DAYS: [], CONF_DATA_LOW_GB: 1}]
+)
+async def test_data_low_once_per_cycle(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    reminders: list[Event],
+) -> None:
+    """Data low fires when a reading drops below the mark, once per cycle."""
+
+    async def reading(remaining: float) -> None:
+        await hass.services.async_call(
+            DOMAIN,
+            "set_data",
+            {
+                ATTR_CONFIG_ENTRY_ID: init_integration.entry_id,
+                "data_remaining_gb": remaining,
+            },
+            blocking=True,
+        )
+
+    await reading(1.5)
+    assert reminders == []
+    await reading(0.8)
+    assert kinds(reminders) == [("data_low", None, 24)]
+    await reading(0.5)
+    await reading(3)
+    await reading(0.4)
+    assert len(reminders) == 1
+
+    await hass.services.async_call(
+        DOMAIN,
+        "renew",
+        {ATTR_CONFIG_ENTRY_ID: init_integration.entry_id, "validity_days": 30},
+        blocking=True,
+    )
+    await reading(0.2)
+    assert kinds(reminders) == [("data_low", None, 24), ("data_low", None, 29)]
+
+
+@pytest.mark.parametrize("line_data", [POVO_PACK_LINE])
+async def test_grace_period_until_the_number_is_lost(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    issue_registry: ir.IssueRegistry,
+    init_integration: MockConfigEntry,
+    reminders: list[Event],
+) -> None:
+    """povo: suspended from 30 April, reminded before 30 May, then lost."""
+    status = "sensor.povo_2_0_status"
+    issue_id = f"expired_{init_integration.entry_id}"
+    await move_to(hass, freezer, "2027-04-29T09:00:00+09:00")
+    assert hass.states.get(status).state == "expiring_soon"
+    await move_to(hass, freezer, "2027-04-30T00:00:00+09:00")
+    assert hass.states.get(status).state == "expired"
+    issue = issue_registry.async_get_issue(DOMAIN, issue_id)
+    assert issue.translation_key == "line_suspended"
+    assert issue.translation_placeholders == {
+        "name": "povo 2.0",
+        "expiry_date": "2027-04-29",
+        "number_lost_date": "2027-05-30",
+    }
+    await move_to(hass, freezer, "2027-04-30T09:00:00+09:00")
+    await move_to(hass, freezer, "2027-05-22T09:00:00+09:00")
+    await move_to(hass, freezer, "2027-05-28T09:00:00+09:00")
+    await move_to(hass, freezer, "2027-05-30T00:00:00+09:00")
+    assert hass.states.get(status).state == "lost"
+    assert (
+        issue_registry.async_get_issue(DOMAIN, issue_id).translation_key
+        == "number_lost"
+    )
+    await move_to(hass, freezer, "2027-05-30T09:00:00+09:00")
+    assert kinds(reminders)[-4:] == [
+        ("expired", None, -1),
+        ("grace_ending", 7, 7),
+        ("grace_ending", 1, 1),
+        ("lost", None, -1),
+    ]
+    assert reminders[-1].data["number_lost_date"] == "2027-05-30"
+    event = hass.states.get("event.povo_2_0_reminder")
+    assert event.attributes["event_type"] == "lost"
+    assert event.attributes["number_lost_date"] == "2027-05-30"
 
 
 @pytest.mark.parametrize(
-    "stored",
-    [
-        {},
-        {"checked_until": 5, "sent": []},
-        {"checked_until": "2026-11-28T09:00:00", "sent": []},
-    ],
+    "line_data", [{**POVO_PACK_LINE, CONF_GRACE_DAYS: 0, CONF_NAME: "giffgaff"}]
 )
-def test_malformed_log(stored: dict[str, object]) -> None:
-    """A malformed log raises ValueError."""
-    with pytest.raises(ValueError):
-        log_from_dict(stored)
+async def test_no_grace_is_lost_at_once(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    init_integration: MockConfigEntry,
+    reminders: list[Event],
+) -> None:
+    """A number recycled at once is lost the day after the last safe day."""
+    await move_to(hass, freezer, "2027-04-30T09:00:00+09:00")
+    assert hass.states.get("sensor.giffgaff_status").state == "lost"
+    assert kinds(reminders)[-1] == ("lost", None, -1)

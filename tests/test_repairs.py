@@ -15,7 +15,7 @@ from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.setup import async_setup_component
 
-from .conftest import TRAVEL_LINE
+from .conftest import POVO_PACK_LINE, TRAVEL_LINE, WALLET_LINE
 from custom_components.esim_renewal.const import DOMAIN
 from custom_components.esim_renewal.repairs import async_create_fix_flow
 
@@ -68,7 +68,10 @@ async def test_fix_flow_records_the_renewal(
     result = await start_fix(hass)
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "renew"
-    assert result["description_placeholders"] == {"name": "povo backup"}
+    assert result["description_placeholders"] == {
+        "name": "povo backup",
+        "expiry_date": "2026-12-05",
+    }
 
     flows = repairs_flow_manager(hass)
     result = await flows.async_configure(
@@ -136,3 +139,43 @@ async def test_issue_goes_with_the_line(
     await hass.config_entries.async_remove(init_integration.entry_id)
     await hass.async_block_till_done()
     assert issue_registry.async_get_issue(DOMAIN, ISSUE_ID) is None
+
+
+def form_fields(result: dict[str, Any]) -> list[str]:
+    """Return the fields of a form, in order."""
+    return [str(marker) for marker in result["data_schema"].schema]
+
+
+@pytest.mark.parametrize(
+    ("line_data", "lapsed_on", "fields"),
+    [
+        (
+            POVO_PACK_LINE,
+            "2027-04-30T10:00:00+09:00",
+            ["renewed_on", "pack_days", "expiry_date"],
+        ),
+        (WALLET_LINE, "2027-03-01T10:00:00+09:00", ["renewed_on", "amount"]),
+    ],
+    ids=["povo", "wallet"],
+)
+async def test_fix_flow_asks_what_the_rule_takes(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    init_integration: MockConfigEntry,
+    lapsed_on: str,
+    fields: list[str],
+) -> None:
+    """A pack line asks for the pack; a wallet line for the money added."""
+    freezer.move_to(lapsed_on)
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    result = await start_fix(hass)
+    assert form_fields(result) == fields
+    assert result["description_placeholders"]["number_lost_date"]
+    answer = {"renewed_on": lapsed_on[:10], fields[1]: 0}
+    result = await repairs_flow_manager(hass).async_configure(result["flow_id"], answer)
+    assert result["errors"] == {fields[1]: f"invalid_{fields[1]}"}
+    answer[fields[1]] = 30 if fields[1] == "pack_days" else 3
+    result = await repairs_flow_manager(hass).async_configure(result["flow_id"], answer)
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert init_integration.runtime_data.snapshot.days_until_expiry >= 0

@@ -18,7 +18,15 @@ from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.event import async_track_point_in_utc_time
 
-from .conftest import POVO_LINE, TRAVEL_LINE, move_to, setup_line, setup_platform
+from .conftest import (
+    POVO_LINE,
+    POVO_PACK_LINE,
+    TRAVEL_LINE,
+    WALLET_LINE,
+    move_to,
+    setup_line,
+    setup_platform,
+)
 from custom_components.esim_renewal.const import (
     CONF_BILLING_DAY,
     CONF_EXPIRY_DATE,
@@ -38,7 +46,11 @@ def days_left(hass: HomeAssistant, entity_id: str = DAYS) -> str:
     return hass.states.get(entity_id).state
 
 
-@pytest.mark.parametrize("line_data", [POVO_LINE, TRAVEL_LINE], ids=["povo", "travel"])
+@pytest.mark.parametrize(
+    "line_data",
+    [POVO_LINE, POVO_PACK_LINE, TRAVEL_LINE, WALLET_LINE],
+    ids=["povo", "povo_pack", "travel", "wallet"],
+)
 async def test_sensors(
     hass: HomeAssistant,
     mock_config_entry: MockConfigEntry,
@@ -235,3 +247,28 @@ async def test_data_sensors_unavailable_when_unknown(hass: HomeAssistant) -> Non
     """Without a reading, remaining and used data are unavailable."""
     assert hass.states.get("sensor.travel_esim_data_remaining").state == "unavailable"
     assert hass.states.get("sensor.travel_esim_data_used").state == "unavailable"
+
+
+@pytest.mark.parametrize("line_data", [WALLET_LINE])
+@pytest.mark.usefixtures("init_integration")
+async def test_wallet_pays_each_period(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory
+) -> None:
+    """The balance drops by the fee at the start of each period it pays."""
+    balance = "sensor.paygo_balance"
+    assert hass.states.get(balance).state == "10.0"
+    assert hass.states.get(balance).attributes["unit_of_measurement"] == "USD"
+    await move_to(hass, freezer, "2026-12-01T00:00:00+09:00")
+    assert hass.states.get(balance).state == "7.0"
+    await hass.services.async_call(
+        DOMAIN,
+        "renew",
+        {
+            "config_entry_id": hass.config_entries.async_entries(DOMAIN)[0].entry_id,
+            "amount": 20,
+        },
+        blocking=True,
+    )
+    assert hass.states.get(balance).state == "27.0"
+    assert hass.states.get("sensor.paygo_spent_this_year").state == "0.0"
+    assert days_left(hass, "sensor.paygo_days_until_expiry") == "299"

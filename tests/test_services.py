@@ -11,7 +11,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import device_registry as dr
 
-from .conftest import TRAVEL_LINE, line_device_id
+from .conftest import POVO_PACK_LINE, TRAVEL_LINE, line_device_id
 from custom_components.esim_renewal.const import DOMAIN, SERVICE_RENEW, SERVICE_SET_DATA
 
 DAYS = "sensor.povo_backup_days_until_expiry"
@@ -39,12 +39,17 @@ async def test_renew_now_answers_with_the_new_expiry(
     assert response == {
         "expiry_date": "2027-05-24",
         "days_until_expiry": 179,
+        "status": "active",
+        "number_lost_date": None,
+        "balance": None,
         "renewals": [
             {
                 "renewed_on": "2026-11-26",
                 "renewed_at": "2026-11-26T10:00:00+09:00",
                 "expiry_date": "2027-05-24",
                 "validity_days": None,
+                "pack_days": None,
+                "amount": None,
                 "data_total_gb": None,
                 "cost": None,
                 "currency": None,
@@ -107,7 +112,7 @@ async def test_renew_yesterday_with_a_cost(
 async def test_renew_a_travel_esim_with_new_data(
     hass: HomeAssistant, init_integration: MockConfigEntry
 ) -> None:
-    """A fixed line renews for the days given, with a fresh allowance."""
+    """A fixed line renews with a fresh allowance, never ending sooner than now."""
     response = await call(
         hass,
         SERVICE_RENEW,
@@ -118,7 +123,7 @@ async def test_renew_a_travel_esim_with_new_data(
         },
         response=True,
     )
-    assert response["expiry_date"] == "2026-12-02"
+    assert response["expiry_date"] == "2026-12-20"
     assert hass.states.get("sensor.travel_esim_data_remaining").state == "3.0"
     assert hass.states.get("sensor.travel_esim_data_used").state == "0.0"
 
@@ -176,6 +181,14 @@ async def test_set_data(hass: HomeAssistant, init_integration: MockConfigEntry) 
             SERVICE_SET_DATA,
             {"data_total_gb": 3, "data_used_gb": 2, "data_remaining_gb": 2},
             "data_inconsistent",
+        ),
+        (SERVICE_RENEW, {"pack_days": 1}, "not_for_this_line"),
+        (SERVICE_RENEW, {"amount": 10}, "not_for_this_line"),
+        (SERVICE_RENEW, {"expiry_date": "2026-12-01"}, "expiry_before_current"),
+        (
+            SERVICE_RENEW,
+            {"renewed_on": "2026-11-26T10:30:00"},
+            "renewal_in_future",
         ),
     ],
 )
@@ -268,3 +281,38 @@ async def test_renewals_survive_a_reload(
     await hass.async_block_till_done()
     assert hass.states.get(DAYS).state == "179"
     assert len(init_integration.runtime_data.state.renewals) == 1
+
+
+@pytest.mark.parametrize("line_data", [POVO_PACK_LINE])
+async def test_renew_a_povo_line_with_a_day_pack(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """A 24-hour pack today ends tomorrow; the line is safe 180 days after."""
+    response = await call(
+        hass,
+        SERVICE_RENEW,
+        {ATTR_CONFIG_ENTRY_ID: init_integration.entry_id, "pack_days": 1},
+        response=True,
+    )
+    assert response["expiry_date"] == "2027-05-26"
+    assert response["number_lost_date"] == "2027-06-26"
+    assert response["renewals"][-1]["pack_days"] == 1
+    assert hass.states.get("sensor.povo_2_0_pack_expiry").state == (
+        "2026-11-27T15:00:00+00:00"
+    )
+
+
+@pytest.mark.parametrize("line_data", [{**TRAVEL_LINE, "expiry_date": "2026-11-25"}])
+async def test_data_of_an_ended_pack_is_gone(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """An ended pack shows no data left, and takes no reading until renewed."""
+    assert hass.states.get("sensor.travel_esim_data_remaining").state == "0.0"
+    with pytest.raises(ServiceValidationError) as err:
+        await call(
+            hass,
+            SERVICE_SET_DATA,
+            {ATTR_CONFIG_ENTRY_ID: init_integration.entry_id, "data_remaining_gb": 1},
+        )
+    assert err.value.translation_key == "pack_ended"
+    assert err.value.translation_placeholders["pack_end"] == "2026-11-25"

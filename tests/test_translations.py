@@ -11,9 +11,9 @@ import yaml
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.translation import async_get_translations
 
-from custom_components.esim_renewal import model
+from custom_components import esim_renewal
 
-INTEGRATION = Path(model.__file__).parent
+INTEGRATION = Path(esim_renewal.__file__).parent
 ENGLISH = json.loads((INTEGRATION / "translations" / "en.json").read_text())
 PLACEHOLDER = re.compile(r"{(\w+)}")
 
@@ -49,17 +49,37 @@ def test_language_is_complete(language: str) -> None:
         assert translated[key].strip(), key
 
 
-def test_every_rule_the_domain_core_breaks_is_translated() -> None:
-    """Each error key the domain core can raise has English text somewhere."""
-    source = (INTEGRATION / "model.py").read_text()
-    raised = set(re.findall(r'LineValueError\([^,]+, "(\w+)"\)', source))
-    raised |= {
-        f"invalid_{field}" for field in re.findall(r'_whole\([^)]*"(\w+)"\)', source)
-    }
+# How the integration names a broken rule: directly, or through the helpers
+# that build the key from the field.
+RAISED_KEY = re.compile(r'LineValueError\(\s*[^,()]+,\s*"(\w+)"')
+FIELD_HELPERS = {
+    r'\bwhole\([^)]*?"(\w+)"\)': ("invalid_{}",),
+    r'\boptional_whole\([^)]*?"(\w+)"\)': ("invalid_{}",),
+    r'\bamount\([^)]*?"(\w+)"': ("invalid_{}",),
+    r'\brequired\([^)]*?"(\w+)"\)': ("missing_{}",),
+    r'\bpast_date\([^)]*?"(\w+)"': ("missing_{}", "{}_in_future"),
+}
+
+
+def raised_keys() -> set[str]:
+    """Return every error key the integration's code can raise."""
+    keys: set[str] = set()
+    for module in INTEGRATION.rglob("*.py"):
+        source = module.read_text()
+        keys |= set(RAISED_KEY.findall(source))
+        for pattern, templates in FIELD_HELPERS.items():
+            for field in re.findall(pattern, source, re.DOTALL):
+                keys |= {template.format(field) for template in templates}
+    return keys
+
+
+def test_every_rule_the_integration_breaks_is_translated() -> None:
+    """Each error key any module raises has English text somewhere."""
+    raised = raised_keys()
     english = flatten(ENGLISH)
     known = {key.rsplit(".", 1)[1] for key in english if ".error." in key}
     known |= {key.split(".")[1] for key in english if key.startswith("exceptions.")}
-    assert raised
+    assert {"invalid_pack_days", "missing_last_renewal", "top_up_below_fee"} <= raised
     assert raised - known == set()
 
 
@@ -113,7 +133,7 @@ def test_strings_pass_hassfest_rules(language: str) -> None:
         assert all(TRANSLATION_KEY.match(option) for option in selector["options"])
     for flow in (strings["config"], strings["options"]):
         for step in flow["step"].values():
-            assert set(step.get("data_description", {})) <= set(step["data"])
+            assert set(step.get("data_description", {})) <= set(step.get("data", {}))
     for issue in strings["issues"].values():
         assert "title" in issue
         assert ("description" in issue) != ("fix_flow" in issue)

@@ -8,9 +8,9 @@ from homeassistant.helpers.typing import ConfigType
 
 from .blueprint_installer import async_install_blueprints
 from .clock import RENEWAL_CLOCK, RenewalClock
-from .const import DOMAIN
+from .const import CONF_GRACE_DAYS, DOMAIN
 from .coordinator import EsimRenewalConfigEntry, EsimRenewalCoordinator
-from .model import LineValueError
+from .domain.values import LineValueError
 from .repairs import expired_issue_id
 from .services import async_setup_services
 from .store import EsimRenewalStore
@@ -49,6 +49,23 @@ async def async_setup_entry(hass: HomeAssistant, entry: EsimRenewalConfigEntry) 
     entry.runtime_data = coordinator
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     coordinator.async_start_reminding()
+    return True
+
+
+async def async_migrate_entry(
+    hass: HomeAssistant, entry: EsimRenewalConfigEntry
+) -> bool:
+    """Bring a line's entry written by an earlier release up to date.
+
+    1.2 adds the grace period before the number is lost; lines of 1.1 did not
+    know it, so it is unknown until the user sets it. Dates stay as they were.
+    """
+    if entry.version == 1 and entry.minor_version < 2:
+        hass.config_entries.async_update_entry(
+            entry,
+            data={**entry.data, CONF_GRACE_DAYS: entry.data.get(CONF_GRACE_DAYS)},
+            minor_version=2,
+        )
     return True
 
 

@@ -11,8 +11,8 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .coordinator import EsimRenewalConfigEntry
+from .domain.lapse import LineStatus
 from .entity import EsimRenewalEntity
-from .model import LineStatus
 
 # Entities are updated by their line, never polled.
 PARALLEL_UPDATES = 0

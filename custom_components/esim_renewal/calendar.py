@@ -16,8 +16,9 @@ from homeassistant.util import dt as dt_util
 
 from .const import CONF_RENEWAL_URL, DOMAIN
 from .coordinator import EsimRenewalConfigEntry
+from .domain.line import LineState
+from .domain.snapshot import LineEvent, LineEventKind, line_events
 from .entity import EsimRenewalEntity
-from .model import LineEvent, LineEventKind, LineState, line_events
 
 # Events are computed from the line's state; nothing to serialize.
 PARALLEL_UPDATES = 0
@@ -80,7 +81,7 @@ class EsimRenewalCalendarEntity(EsimRenewalEntity, CalendarEntity):
                 state,
                 [
                     self._calendar_event(event)
-                    for event in line_events(state, self.coordinator.reminders)
+                    for event in line_events(state, self.coordinator.settings)
                 ],
             )
         return self._events_of[1]

@@ -1,6 +1,6 @@
 """Config flow to add, reconfigure and tune an eSIM line."""
 
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import date
 from typing import Any, override
 
@@ -32,15 +32,21 @@ from homeassistant.helpers.selector import (
 )
 from homeassistant.util import dt as dt_util
 
-from .carriers import CARRIER_PRESETS
 from .const import (
+    CONF_BALANCE,
     CONF_BILLING_DAY,
     CONF_CARRIER,
+    CONF_CURRENCY,
     CONF_DATA_LOW_GB,
     CONF_DATA_REMAINING_GB,
     CONF_DATA_TOTAL_GB,
     CONF_EXPIRY_DATE,
+    CONF_FEE,
+    CONF_FEE_PERIOD_DAYS,
+    CONF_GRACE_DAYS,
     CONF_LAST_RENEWAL,
+    CONF_MAX_VALIDITY_DAYS,
+    CONF_PACK_DAYS,
     CONF_PHONE_NUMBER,
     CONF_REMINDER_DAYS,
     CONF_REMINDER_TIME,
@@ -48,15 +54,18 @@ from .const import (
     CONF_UNLIMITED_DATA,
     CONF_VALIDITY,
     CONF_VALIDITY_DAYS,
+    CONF_VALIDITY_MONTHS,
     DOMAIN,
 )
+from .domain.carriers import CARRIER_PRESETS, CarrierPreset
+from .domain.validity import ValidityKind, days_from
+from .domain.values import LineValueError
 from .line_config import (
     line_unique_id,
     reminder_plan_from_options,
     validate_identity,
     validate_line,
 )
-from .model import LineValueError, ValidityKind, rolling_expiry
 
 _GIGABYTES = NumberSelector(
     NumberSelectorConfig(
@@ -66,6 +75,8 @@ _GIGABYTES = NumberSelector(
 # Ranges are checked by the domain core, which gives a translated error, rather
 # than by the selector, whose error is not translated.
 _WHOLE_NUMBER = NumberSelector(NumberSelectorConfig(mode=NumberSelectorMode.BOX))
+_MONEY = NumberSelector(NumberSelectorConfig(mode=NumberSelectorMode.BOX, step="any"))
+_DAY = DateSelector()
 
 USER_SCHEMA = probatio.Schema(
     {
@@ -99,28 +110,66 @@ LINE_SCHEMA = probatio.Schema(
 )
 RECONFIGURE_SCHEMA = USER_SCHEMA.extend(LINE_SCHEMA.schema)
 
-_DATA_FIELDS: dict[probatio.Marker, Any] = {
+# Every kind of line may lose its number some days after it lapses, and may
+# have data.
+_LAPSE_AND_DATA_FIELDS: dict[probatio.Marker, Any] = {
+    probatio.Optional(CONF_GRACE_DAYS): _WHOLE_NUMBER,
     probatio.Optional(CONF_DATA_TOTAL_GB): _GIGABYTES,
     probatio.Optional(CONF_DATA_REMAINING_GB): _GIGABYTES,
     probatio.Optional(CONF_UNLIMITED_DATA, default=False): BooleanSelector(),
 }
+
+
+def _validity_schema(fields: dict[probatio.Marker, Any]) -> probatio.Schema:
+    """Return the form of a kind of validity: its own fields, then lapse and data."""
+    return probatio.Schema({**fields, **_LAPSE_AND_DATA_FIELDS})
+
+
 VALIDITY_SCHEMAS: dict[ValidityKind, probatio.Schema] = {
-    ValidityKind.FIXED: probatio.Schema(
+    ValidityKind.FIXED: _validity_schema(
         {
-            probatio.Required(CONF_EXPIRY_DATE): DateSelector(),
+            probatio.Required(CONF_EXPIRY_DATE): _DAY,
             probatio.Optional(CONF_VALIDITY_DAYS): _WHOLE_NUMBER,
-            **_DATA_FIELDS,
         }
     ),
-    ValidityKind.ROLLING: probatio.Schema(
+    ValidityKind.ROLLING: _validity_schema(
         {
-            probatio.Required(CONF_LAST_RENEWAL): DateSelector(),
+            probatio.Required(CONF_LAST_RENEWAL): _DAY,
             probatio.Required(CONF_VALIDITY_DAYS): _WHOLE_NUMBER,
-            **_DATA_FIELDS,
         }
     ),
-    ValidityKind.MONTHLY: probatio.Schema(
-        {probatio.Required(CONF_BILLING_DAY): _WHOLE_NUMBER, **_DATA_FIELDS}
+    ValidityKind.MONTHLY: _validity_schema(
+        {probatio.Required(CONF_BILLING_DAY): _WHOLE_NUMBER}
+    ),
+    ValidityKind.AFTER_PACK: _validity_schema(
+        {
+            probatio.Required(CONF_LAST_RENEWAL): _DAY,
+            probatio.Required(CONF_PACK_DAYS): _WHOLE_NUMBER,
+            probatio.Required(CONF_VALIDITY_DAYS): _WHOLE_NUMBER,
+        }
+    ),
+    ValidityKind.ACTIVITY: _validity_schema(
+        {
+            probatio.Required(CONF_LAST_RENEWAL): _DAY,
+            probatio.Optional(CONF_VALIDITY_DAYS): _WHOLE_NUMBER,
+            probatio.Optional(CONF_VALIDITY_MONTHS): _WHOLE_NUMBER,
+        }
+    ),
+    ValidityKind.STACKING: _validity_schema(
+        {
+            probatio.Required(CONF_EXPIRY_DATE): _DAY,
+            probatio.Required(CONF_VALIDITY_DAYS): _WHOLE_NUMBER,
+            probatio.Optional(CONF_MAX_VALIDITY_DAYS): _WHOLE_NUMBER,
+        }
+    ),
+    ValidityKind.BALANCE: _validity_schema(
+        {
+            probatio.Required(CONF_LAST_RENEWAL): _DAY,
+            probatio.Required(CONF_BALANCE): _MONEY,
+            probatio.Required(CONF_FEE): _MONEY,
+            probatio.Required(CONF_FEE_PERIOD_DAYS): _WHOLE_NUMBER,
+            probatio.Optional(CONF_CURRENCY): TextSelector(),
+        }
     ),
 }
 
@@ -145,7 +194,7 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
     """Add a line in three steps: carrier, line, then how its validity works."""
 
     VERSION = 1
-    MINOR_VERSION = 1
+    MINOR_VERSION = 2
 
     def __init__(self) -> None:
         """Start with nothing entered."""
@@ -161,11 +210,24 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
     async def async_step_user(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Ask for the carrier, whose usual plan prefills the next steps."""
+        """Ask for the carrier, whose terms prefill the next steps."""
         if user_input is not None:
             self._line = dict(user_input)
+            if (preset := self._preset) is not None and not preset.confirmed:
+                return await self.async_step_unconfirmed_preset()
             return await self.async_step_line()
         return self.async_show_form(step_id="user", data_schema=USER_SCHEMA)
+
+    async def async_step_unconfirmed_preset(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Say that a preset rests on reports, not on the carrier's own terms."""
+        if user_input is not None or (preset := self._preset) is None:
+            return await self.async_step_line()
+        return self.async_show_form(
+            step_id="unconfirmed_preset",
+            description_placeholders={"carrier": preset.name, "source": preset.source},
+        )
 
     async def async_step_line(
         self, user_input: dict[str, Any] | None = None
@@ -228,14 +290,36 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
         """Ask for the billing day of a monthly plan."""
         return self._async_handle_validity(ValidityKind.MONTHLY, user_input)
 
+    async def async_step_after_pack(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for the last pack and the days the line is safe after it ends."""
+        return self._async_handle_validity(ValidityKind.AFTER_PACK, user_input)
+
+    async def async_step_activity(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for the last use and how long the line is safe after it."""
+        return self._async_handle_validity(ValidityKind.ACTIVITY, user_input)
+
+    async def async_step_stacking(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for the current expiry and what each renewal adds."""
+        return self._async_handle_validity(ValidityKind.STACKING, user_input)
+
+    async def async_step_balance(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for the wallet, its fee and the current period."""
+        return self._async_handle_validity(ValidityKind.BALANCE, user_input)
+
     async def _async_goto_validity_step(self, kind: str) -> ConfigFlowResult:
         """Go on to the step of the chosen kind of validity."""
-        steps = {
-            ValidityKind.FIXED: self.async_step_fixed,
-            ValidityKind.ROLLING: self.async_step_rolling,
-            ValidityKind.MONTHLY: self.async_step_monthly,
-        }
-        return await steps[ValidityKind(kind)]()
+        step: Callable[[], Awaitable[ConfigFlowResult]] = getattr(
+            self, f"async_step_{ValidityKind(kind)}"
+        )
+        return await step()
 
     @callback
     def _async_handle_validity(
@@ -248,6 +332,10 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
         if data.get(CONF_UNLIMITED_DATA):
             data.pop(CONF_DATA_TOTAL_GB, None)
             data.pop(CONF_DATA_REMAINING_GB, None)
+        if kind is ValidityKind.BALANCE and not data.get(CONF_CURRENCY):
+            # The wallet's currency is fixed now, so its sensor's unit never
+            # changes under its statistics.
+            data[CONF_CURRENCY] = self.hass.config.currency
         if errors := _errors_of(lambda line: validate_line(line, _today()), data):
             return self._async_show_validity_form(kind, user_input, errors)
         if self.source == SOURCE_RECONFIGURE:
@@ -262,12 +350,11 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
     @callback
     def _async_show_validity_form(
         self,
-        kind: str,
+        kind: ValidityKind,
         user_input: Mapping[str, Any] | None = None,
         errors: dict[str, str] | None = None,
     ) -> ConfigFlowResult:
         """Show the form of one kind of validity, filled as best we can."""
-        kind = ValidityKind(kind)
         if user_input is None:
             defaults = (
                 _current_values(self._get_reconfigure_entry())
@@ -284,9 +371,14 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
             description_placeholders={"name": self._line[CONF_NAME]},
         )
 
+    @property
+    def _preset(self) -> CarrierPreset | None:
+        """Return the preset of the chosen carrier, if it is one."""
+        return CARRIER_PRESETS.get(self._line.get(CONF_CARRIER, ""))
+
     def _preset_line_defaults(self) -> dict[str, Any]:
         """Return the name, page and validity the chosen carrier suggests."""
-        if (preset := CARRIER_PRESETS.get(self._line.get(CONF_CARRIER, ""))) is None:
+        if (preset := self._preset) is None:
             return {CONF_VALIDITY: ValidityKind.ROLLING}
         return {
             CONF_NAME: preset.name,
@@ -295,20 +387,15 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
         }
 
     def _preset_validity_defaults(self, kind: ValidityKind) -> dict[str, Any]:
-        """Return the validity and data the chosen carrier suggests."""
+        """Return the validity, lapse and data the chosen carrier suggests."""
         today = _today()
         defaults: dict[str, Any] = {CONF_LAST_RENEWAL: today.isoformat()}
-        if (preset := CARRIER_PRESETS.get(self._line.get(CONF_CARRIER, ""))) is None:
+        if (preset := self._preset) is None:
             return defaults
-        defaults |= {
-            CONF_VALIDITY_DAYS: preset.validity_days,
-            CONF_BILLING_DAY: preset.billing_day,
-            CONF_DATA_TOTAL_GB: preset.data_total_gb,
-            CONF_DATA_REMAINING_GB: preset.data_total_gb,
-            CONF_UNLIMITED_DATA: preset.unlimited_data,
-        }
+        defaults |= preset.settings()
+        defaults[CONF_DATA_REMAINING_GB] = preset.data_total_gb
         if kind is ValidityKind.FIXED and preset.validity_days:
-            defaults[CONF_EXPIRY_DATE] = rolling_expiry(
+            defaults[CONF_EXPIRY_DATE] = days_from(
                 today, preset.validity_days
             ).isoformat()
         return defaults
@@ -370,19 +457,29 @@ def _errors_of(
 
 
 def _current_values(entry: ConfigEntry) -> dict[str, Any]:
-    """Return a line's settings with its current state, for the reconfigure form."""
+    """Return a line's settings with its current state, for the reconfigure form.
+
+    A wallet shows as it is today: the period it is in and what is left.
+    """
     values = dict(entry.data)
     if entry.state is ConfigEntryState.LOADED:
-        state = entry.runtime_data.state
+        line = entry.runtime_data
+        terms = line.state.terms
+        data = line.snapshot.data
         values |= {
-            CONF_EXPIRY_DATE: state.expiry_date.isoformat(),
+            CONF_EXPIRY_DATE: terms.expiry_date.isoformat(),
             CONF_LAST_RENEWAL: (
-                state.last_renewal.isoformat() if state.last_renewal else None
+                terms.last_renewal.isoformat() if terms.last_renewal else None
             ),
-            CONF_DATA_TOTAL_GB: state.data.total_gb,
-            CONF_DATA_REMAINING_GB: state.data.remaining_gb,
-            CONF_UNLIMITED_DATA: state.data.unlimited,
+            CONF_DATA_TOTAL_GB: data.total_gb,
+            CONF_DATA_REMAINING_GB: data.remaining_gb,
+            CONF_UNLIMITED_DATA: data.unlimited,
         }
+        if (wallet := line.settings.rule.wallet_on(terms, _today())) is not None:
+            values |= {
+                CONF_LAST_RENEWAL: wallet.period_start.isoformat(),
+                CONF_BALANCE: wallet.balance,
+            }
     return values
 
 

@@ -15,6 +15,14 @@ CONF_EXPIRY_DATE: Final = "expiry_date"
 CONF_LAST_RENEWAL: Final = "last_renewal"
 CONF_VALIDITY_DAYS: Final = "validity_days"
 CONF_BILLING_DAY: Final = "billing_day"
+CONF_PACK_DAYS: Final = "pack_days"
+CONF_VALIDITY_MONTHS: Final = "validity_months"
+CONF_MAX_VALIDITY_DAYS: Final = "max_validity_days"
+CONF_BALANCE: Final = "balance"
+CONF_FEE: Final = "fee"
+CONF_FEE_PERIOD_DAYS: Final = "fee_period_days"
+CONF_CURRENCY: Final = "currency"
+CONF_GRACE_DAYS: Final = "grace_days"
 CONF_DATA_TOTAL_GB: Final = "data_total_gb"
 CONF_DATA_REMAINING_GB: Final = "data_remaining_gb"
 CONF_UNLIMITED_DATA: Final = "unlimited_data"
@@ -26,9 +34,9 @@ CONF_DATA_LOW_GB: Final = "data_low_gb"
 
 # Run-time state lives in one store file per line.
 # 1.1: expiry, last renewal and data. 1.2: adds the renewal history.
-# 1.3: adds the reminder log.
+# 1.3: adds the reminder log. 1.4: adds the pack end and the wallet.
 STORAGE_VERSION: Final = 1
-STORAGE_MINOR_VERSION: Final = 3
+STORAGE_MINOR_VERSION: Final = 4
 SAVE_DELAY: Final = 10
 
 # Actions and their fields.
@@ -37,6 +45,8 @@ SERVICE_SET_DATA: Final = "set_data"
 ATTR_RENEWED_ON: Final = "renewed_on"
 ATTR_EXPIRY_DATE: Final = "expiry_date"
 ATTR_VALIDITY_DAYS: Final = "validity_days"
+ATTR_PACK_DAYS: Final = "pack_days"
+ATTR_AMOUNT: Final = "amount"
 ATTR_DATA_TOTAL_GB: Final = "data_total_gb"
 ATTR_DATA_REMAINING_GB: Final = "data_remaining_gb"
 ATTR_DATA_USED_GB: Final = "data_used_gb"

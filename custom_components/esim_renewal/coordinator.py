@@ -16,29 +16,20 @@ from homeassistant.util import dt as dt_util
 
 from .clock import RENEWAL_CLOCK
 from .const import CONF_RENEWAL_URL, DOMAIN, EVENT_REMINDER, LOGGER, SAVE_DELAY
-from .line_config import (
-    initial_state_from_config,
-    reminder_plan_from_options,
-    state_seed,
-    validity_from_config,
-)
-from .model import (
-    LineSnapshot,
-    LineState,
-    LineStatus,
-    LineValueError,
-    days_until,
-    record_data,
-    renew,
-    take_snapshot,
-)
-from .reminders import (
+from .domain.lapse import Lapse
+from .domain.line import LineState, record_data
+from .domain.reminders import (
     Reminder,
     ReminderLog,
     data_low_reminder,
+    days_left,
     due_reminder,
     next_reminder_at,
 )
+from .domain.renewals import RenewalRequest, renew
+from .domain.snapshot import LineSnapshot, take_snapshot
+from .domain.values import LineValueError
+from .line_config import initial_state_from_config, settings_from_config, state_seed
 from .repairs import async_sync_expired_issue
 from .store import EsimRenewalStore, StoredLine
 
@@ -61,8 +52,7 @@ class EsimRenewalCoordinator:
         """Prepare the line described by a config entry."""
         self.hass = hass
         self.config_entry = entry
-        self.validity = validity_from_config(entry.data)
-        self.reminders = reminder_plan_from_options(entry.options)
+        self.settings = settings_from_config(entry.data, entry.options)
         self._seed = state_seed(entry.data)
         self._store = EsimRenewalStore(hass, entry.entry_id)
         self._listeners: list[CALLBACK_TYPE] = []
@@ -96,7 +86,7 @@ class EsimRenewalCoordinator:
                 )
                 self._async_keep_history(stored)
             self._async_save()
-        self.snapshot = take_snapshot(self.state, self.reminders, now)
+        self.snapshot = take_snapshot(self.state, self.settings, now)
         self._next_change = self._async_next_change(now)
         async_sync_expired_issue(self.hass, self.config_entry, self.snapshot)
         self.config_entry.async_on_unload(
@@ -110,9 +100,13 @@ class EsimRenewalCoordinator:
         The renewals stay, and so does the last renewal when the new settings
         name none; the reminder cycle stays while the expiry date is the same.
         """
+        terms = self.state.terms
         self.state = replace(
             self.state,
-            last_renewal=self.state.last_renewal or stored.state.last_renewal,
+            terms=replace(
+                terms,
+                last_renewal=terms.last_renewal or stored.state.terms.last_renewal,
+            ),
             renewals=stored.state.renewals,
         )
         if self.state.expiry_date == stored.state.expiry_date:
@@ -156,8 +150,8 @@ class EsimRenewalCoordinator:
     def _async_next_change(self, now: datetime) -> datetime:
         """Return the next midnight or reminder of the line, after now."""
         reminder_at = next_reminder_at(
-            self.state.expiry_date,
-            self.reminders,
+            self.lapse,
+            self.settings.reminders,
             replace(
                 self._reminder_log,
                 checked_until=max(now, self._reminder_log.checked_until),
@@ -167,6 +161,13 @@ class EsimRenewalCoordinator:
         if reminder_at is None:
             return self.snapshot.next_change
         return min(self.snapshot.next_change, reminder_at)
+
+    @property
+    def lapse(self) -> Lapse:
+        """Return the days that matter if the line is not renewed."""
+        return Lapse(
+            expiry_date=self.state.expiry_date, grace_days=self.settings.grace_days
+        )
 
     @callback
     def async_add_listener(self, update_callback: CALLBACK_TYPE) -> CALLBACK_TYPE:
@@ -182,11 +183,14 @@ class EsimRenewalCoordinator:
     def async_refresh(self, now: datetime | None = None) -> None:
         """Recompute what the entities show, tell them, and send due reminders."""
         now = now or dt_util.now()
-        snapshot = take_snapshot(self.state, self.reminders, now)
+        snapshot = take_snapshot(self.state, self.settings, now)
         if snapshot != self.snapshot:
-            expired_before = self.snapshot.status is LineStatus.EXPIRED
+            before = self.snapshot
             self.snapshot = snapshot
-            if expired_before is not (snapshot.status is LineStatus.EXPIRED):
+            if (before.status, before.expiry_date) != (
+                snapshot.status,
+                snapshot.expiry_date,
+            ):
                 async_sync_expired_issue(self.hass, self.config_entry, snapshot)
             for update_callback in list(self._listeners):
                 update_callback()
@@ -201,6 +205,8 @@ class EsimRenewalCoordinator:
         renewed_on: date | datetime | None = None,
         expiry_date: date | None = None,
         validity_days: float | None = None,
+        pack_days: float | None = None,
+        amount: float | None = None,
         data_total_gb: float | None = None,
         cost: float | None = None,
         currency: str | None = None,
@@ -223,20 +229,24 @@ class EsimRenewalCoordinator:
                 else renewed_on.replace(tzinfo=now.tzinfo)
             )
             day = renewed_at.date()
-        if cost is not None and currency is None:
-            currency = self.hass.config.currency
+        request = RenewalRequest(
+            renewed_on=day,
+            renewed_at=renewed_at,
+            expiry_date=expiry_date,
+            validity_days=validity_days,
+            pack_days=pack_days,
+            amount=amount,
+            data_total_gb=data_total_gb,
+            cost=cost,
+            currency=currency,
+        )
         with _as_service_errors():
             state = renew(
                 self.state,
-                self.validity,
-                today=now.date(),
-                renewed_on=day,
-                renewed_at=renewed_at,
-                expiry_date=expiry_date,
-                validity_days=validity_days,
-                data_total_gb=data_total_gb,
-                cost=cost,
-                currency=currency,
+                self.settings.rule,
+                request,
+                now=now,
+                default_currency=self.hass.config.currency,
             )
         self._async_commit(state, renewed=True)
 
@@ -252,6 +262,8 @@ class EsimRenewalCoordinator:
         with _as_service_errors():
             state = record_data(
                 self.state,
+                self.settings.rule,
+                dt_util.now().date(),
                 total_gb=total_gb,
                 remaining_gb=remaining_gb,
                 used_gb=used_gb,
@@ -261,7 +273,11 @@ class EsimRenewalCoordinator:
     @callback
     def async_set_expiry_date(self, expiry_date: date) -> None:
         """Correct the expiry date, as the carrier shows it."""
-        self._async_commit(replace(self.state, expiry_date=expiry_date))
+        self._async_commit(
+            replace(
+                self.state, terms=replace(self.state.terms, expiry_date=expiry_date)
+            )
+        )
 
     @callback
     def _async_commit(self, state: LineState, *, renewed: bool = False) -> None:
@@ -277,7 +293,7 @@ class EsimRenewalCoordinator:
         if renewed or state.expiry_date != previous.expiry_date:
             log = ReminderLog(checked_until=now)
         reminder, self._reminder_log = data_low_reminder(
-            previous.data, state.data, self.reminders, log, now
+            previous.data, state.data, self.settings.reminders, log, now
         )
         self._async_save(urgent=reminder is not None)
         self.async_refresh(now)
@@ -289,7 +305,7 @@ class EsimRenewalCoordinator:
     def _async_check_reminders(self, now: datetime) -> None:
         """Send the reminder that is due, if one is."""
         reminder, log = due_reminder(
-            self.state.expiry_date, self.reminders, self._reminder_log, now
+            self.lapse, self.settings.reminders, self._reminder_log, now
         )
         if log == self._reminder_log:
             return
@@ -312,9 +328,14 @@ class EsimRenewalCoordinator:
             "device_id": device.id if device else None,
             "name": entry.data[CONF_NAME],
             "kind": reminder.kind.value,
-            "days_left": days_until(self.state.expiry_date, now.date()),
+            "days_left": days_left(reminder.kind, self.lapse, now.date()),
             "threshold": reminder.threshold,
             "expiry_date": self.state.expiry_date.isoformat(),
+            "number_lost_date": (
+                None
+                if (lost_on := self.lapse.number_lost_on) is None
+                else lost_on.isoformat()
+            ),
             "renewal_url": entry.data.get(CONF_RENEWAL_URL),
         }
         LOGGER.debug("Reminding about %s: %s", entry.title, reminder.key)
@@ -358,5 +379,5 @@ def _as_service_errors() -> Iterator[None]:
         raise ServiceValidationError(
             translation_domain=DOMAIN,
             translation_key=err.key,
-            translation_placeholders={"field": err.field},
+            translation_placeholders={"field": err.field, **err.placeholders},
         ) from err

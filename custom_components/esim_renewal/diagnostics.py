@@ -1,5 +1,6 @@
 """Diagnostics of a line, with its phone number redacted."""
 
+from datetime import datetime
 from typing import Any
 
 from homeassistant.components.diagnostics import async_redact_data
@@ -7,8 +8,7 @@ from homeassistant.core import HomeAssistant
 
 from .const import CONF_PHONE_NUMBER
 from .coordinator import EsimRenewalConfigEntry
-from .model import state_to_dict
-from .reminders import log_to_dict
+from .domain.serialization import log_to_dict, state_to_dict
 
 TO_REDACT = {CONF_PHONE_NUMBER, "unique_id"}
 
@@ -26,6 +26,9 @@ async def async_get_config_entry_diagnostics(
             "days_until_expiry": snapshot.days_until_expiry,
             "status": snapshot.status,
             "expires_at": snapshot.expires_at.isoformat(),
+            "number_lost_at": _iso(snapshot.number_lost_at),
+            "pack_expires_at": _iso(snapshot.pack_expires_at),
+            "balance": snapshot.balance,
             "next_change": snapshot.next_change.isoformat(),
         },
         "reminders": {
@@ -33,3 +36,8 @@ async def async_get_config_entry_diagnostics(
             "next_wake_up": coordinator.next_change.isoformat(),
         },
     }
+
+
+def _iso(instant: datetime | None) -> str | None:
+    """Return an instant in ISO form, or None."""
+    return None if instant is None else instant.isoformat()

@@ -6,9 +6,9 @@ from homeassistant.const import CONF_NAME
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity import Entity, EntityDescription
 
-from .carriers import carrier_display_name
 from .const import CONF_CARRIER, CONF_RENEWAL_URL, DOMAIN
 from .coordinator import EsimRenewalCoordinator
+from .domain.carriers import carrier_display_name
 
 
 class EsimRenewalEntity(Entity):

@@ -7,8 +7,8 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .coordinator import EsimRenewalConfigEntry
+from .domain.reminders import ReminderKind
 from .entity import EsimRenewalEntity
-from .reminders import ReminderKind
 
 # Events come from the line itself; nothing to serialize.
 PARALLEL_UPDATES = 0
@@ -45,6 +45,9 @@ class EsimRenewalReminderEventEntity(EsimRenewalEntity, EventEntity):
         """Record a reminder as this entity's latest event."""
         self._trigger_event(
             reminder["kind"],
-            {key: reminder[key] for key in ("days_left", "threshold", "expiry_date")},
+            {
+                key: reminder[key]
+                for key in ("days_left", "threshold", "expiry_date", "number_lost_date")
+            },
         )
         self.async_write_ha_state()

@@ -13,12 +13,17 @@ from urllib.parse import urlsplit
 from homeassistant.const import CONF_NAME
 
 from .const import (
+    CONF_BALANCE,
     CONF_BILLING_DAY,
     CONF_DATA_LOW_GB,
     CONF_DATA_REMAINING_GB,
     CONF_DATA_TOTAL_GB,
     CONF_EXPIRY_DATE,
+    CONF_FEE,
+    CONF_FEE_PERIOD_DAYS,
+    CONF_GRACE_DAYS,
     CONF_LAST_RENEWAL,
+    CONF_PACK_DAYS,
     CONF_PHONE_NUMBER,
     CONF_REMINDER_DAYS,
     CONF_REMINDER_TIME,
@@ -26,21 +31,14 @@ from .const import (
     CONF_UNLIMITED_DATA,
     CONF_VALIDITY,
     CONF_VALIDITY_DAYS,
+    CONF_VALIDITY_MONTHS,
 )
-from .model import (
-    DEFAULT_REMINDER_DAYS,
-    DEFAULT_REMINDER_TIME,
-    LineState,
-    LineValueError,
-    ReminderPlan,
-    Validity,
-    check_data_amount,
-    data_allowance,
-    initial_expiry,
-    normalize_phone_number,
-    reminder_thresholds,
-    validity_rule,
-)
+from .domain.data import check_data_amount, data_allowance
+from .domain.line import LineSettings, LineState, grace_period, start_line
+from .domain.reminders import DEFAULT_REMINDER_DAYS, DEFAULT_REMINDER_TIME, ReminderPlan
+from .domain.rules import validity_rule
+from .domain.validity import LineStart, ValidityRule
+from .domain.values import LineValueError, normalize_phone_number, reminder_thresholds
 
 # The entry data that decides a line's run-time state. When a reconfigure changes
 # any of these, the stored state is rebuilt from the entry.
@@ -49,39 +47,49 @@ STATE_SEED_KEYS = (
     CONF_EXPIRY_DATE,
     CONF_LAST_RENEWAL,
     CONF_VALIDITY_DAYS,
+    CONF_VALIDITY_MONTHS,
     CONF_BILLING_DAY,
+    CONF_PACK_DAYS,
+    CONF_BALANCE,
+    CONF_FEE,
+    CONF_FEE_PERIOD_DAYS,
     CONF_DATA_TOTAL_GB,
     CONF_DATA_REMAINING_GB,
     CONF_UNLIMITED_DATA,
 )
 
 
-def validity_from_config(data: Mapping[str, Any]) -> Validity:
+def rule_from_config(data: Mapping[str, Any]) -> ValidityRule:
     """Return the line's validity rule."""
-    return validity_rule(
-        data[CONF_VALIDITY],
-        validity_days=data.get(CONF_VALIDITY_DAYS),
-        billing_day=data.get(CONF_BILLING_DAY),
+    return validity_rule(data[CONF_VALIDITY], data)
+
+
+def settings_from_config(
+    data: Mapping[str, Any], options: Mapping[str, Any]
+) -> LineSettings:
+    """Return what the user set for a line: rule, grace period and reminders."""
+    return LineSettings(
+        rule=rule_from_config(data),
+        grace_days=grace_period(data.get(CONF_GRACE_DAYS)),
+        reminders=reminder_plan_from_options(options),
     )
 
 
 def initial_state_from_config(data: Mapping[str, Any], today: date) -> LineState:
     """Return the state a line starts with, as described in the entry."""
-    validity = validity_from_config(data)
-    last_renewal = _date(data, CONF_LAST_RENEWAL)
-    return LineState(
-        expiry_date=initial_expiry(
-            validity,
-            today=today,
+    return start_line(
+        rule_from_config(data),
+        LineStart(
             expiry_date=_date(data, CONF_EXPIRY_DATE),
-            last_renewal=last_renewal,
+            last_renewal=_date(data, CONF_LAST_RENEWAL),
+            balance=data.get(CONF_BALANCE),
         ),
-        last_renewal=last_renewal,
-        data=data_allowance(
+        data_allowance(
             total_gb=data.get(CONF_DATA_TOTAL_GB),
             remaining_gb=data.get(CONF_DATA_REMAINING_GB),
             unlimited=data.get(CONF_UNLIMITED_DATA, False),
         ),
+        today,
     )
 
 
@@ -120,6 +128,7 @@ def validate_identity(data: Mapping[str, Any]) -> None:
 def validate_line(data: Mapping[str, Any], today: date) -> None:
     """Raise LineValueError for the first value of a line that breaks a rule."""
     validate_identity(data)
+    grace_period(data.get(CONF_GRACE_DAYS))
     initial_state_from_config(data, today)
 
 

@@ -1,4 +1,4 @@
-"""Repairs: a line that has expired, fixed by recording its renewal."""
+"""Repairs: a line that has lapsed, fixed by recording its renewal."""
 
 from datetime import date
 from typing import Any
@@ -19,23 +19,40 @@ from homeassistant.helpers.selector import (
 )
 from homeassistant.util import dt as dt_util
 
-from .const import ATTR_EXPIRY_DATE, ATTR_RENEWED_ON, ATTR_VALIDITY_DAYS, DOMAIN
-from .model import LineSnapshot, LineStatus
-
-RENEW_SCHEMA = probatio.Schema(
-    {
-        probatio.Required(ATTR_RENEWED_ON): DateSelector(),
-        probatio.Optional(ATTR_VALIDITY_DAYS): NumberSelector(
-            NumberSelectorConfig(mode=NumberSelectorMode.BOX)
-        ),
-        probatio.Optional(ATTR_EXPIRY_DATE): DateSelector(),
-    }
+from .const import (
+    ATTR_AMOUNT,
+    ATTR_EXPIRY_DATE,
+    ATTR_PACK_DAYS,
+    ATTR_RENEWED_ON,
+    ATTR_VALIDITY_DAYS,
+    DOMAIN,
 )
-_FIELDS = {ATTR_RENEWED_ON, ATTR_VALIDITY_DAYS, ATTR_EXPIRY_DATE}
+from .domain.lapse import LineStatus
+from .domain.snapshot import LineSnapshot
+from .domain.validity import ValidityRule
+
+_NUMBER = NumberSelector(NumberSelectorConfig(mode=NumberSelectorMode.BOX))
+_MONEY = NumberSelector(NumberSelectorConfig(mode=NumberSelectorMode.BOX, step="any"))
+
+
+def renewal_schema(rule: ValidityRule) -> probatio.Schema:
+    """Return the renewal form of a line: the day, and what its rule takes."""
+    fields: dict[probatio.Marker, Any] = {
+        probatio.Required(ATTR_RENEWED_ON): DateSelector()
+    }
+    if ATTR_VALIDITY_DAYS in rule.purchase_fields:
+        fields[probatio.Optional(ATTR_VALIDITY_DAYS)] = _NUMBER
+    if ATTR_PACK_DAYS in rule.purchase_fields:
+        fields[probatio.Optional(ATTR_PACK_DAYS)] = _NUMBER
+    if ATTR_AMOUNT in rule.purchase_fields:
+        fields[probatio.Optional(ATTR_AMOUNT)] = _MONEY
+    if rule.takes_expiry_date:
+        fields[probatio.Optional(ATTR_EXPIRY_DATE)] = DateSelector()
+    return probatio.Schema(fields)
 
 
 def expired_issue_id(entry_id: str) -> str:
-    """Return the id of a line's expired issue."""
+    """Return the id of a line's lapsed issue."""
     return f"expired_{entry_id}"
 
 
@@ -43,11 +60,17 @@ def expired_issue_id(entry_id: str) -> str:
 def async_sync_expired_issue(
     hass: HomeAssistant, entry: ConfigEntry, snapshot: LineSnapshot
 ) -> None:
-    """Raise the expired issue while the line has expired, and only then."""
+    """Raise the issue while the line has lapsed, naming when the number goes."""
     issue_id = expired_issue_id(entry.entry_id)
-    if snapshot.status is not LineStatus.EXPIRED:
+    if snapshot.status not in (LineStatus.EXPIRED, LineStatus.LOST):
         ir.async_delete_issue(hass, DOMAIN, issue_id)
         return
+    if snapshot.number_lost_at is None:
+        translation_key = "line_expired"
+    elif snapshot.status is LineStatus.LOST:
+        translation_key = "number_lost"
+    else:
+        translation_key = "line_suspended"
     ir.async_create_issue(
         hass,
         DOMAIN,
@@ -55,17 +78,31 @@ def async_sync_expired_issue(
         data={"entry_id": entry.entry_id},
         is_fixable=True,
         is_persistent=False,
-        severity=ir.IssueSeverity.WARNING,
-        translation_key="line_expired",
-        translation_placeholders={
-            "name": entry.data[CONF_NAME],
-            "expiry_date": snapshot.expiry_date.isoformat(),
-        },
+        severity=(
+            ir.IssueSeverity.ERROR
+            if snapshot.status is LineStatus.LOST
+            else ir.IssueSeverity.WARNING
+        ),
+        translation_key=translation_key,
+        translation_placeholders=_issue_placeholders(entry, snapshot),
     )
 
 
-class RenewExpiredLineFlow(RepairsFlow):
-    """Ask when the line was renewed and for how long, then record it."""
+def _issue_placeholders(entry: ConfigEntry, snapshot: LineSnapshot) -> dict[str, str]:
+    """Return what the issue and its fix say: the line, its days of lapse and loss."""
+    placeholders = {
+        "name": entry.data[CONF_NAME],
+        "expiry_date": snapshot.expiry_date.isoformat(),
+    }
+    if snapshot.number_lost_at is not None:
+        placeholders["number_lost_date"] = (
+            dt_util.as_local(snapshot.number_lost_at).date().isoformat()
+        )
+    return placeholders
+
+
+class RenewLapsedLineFlow(RepairsFlow):
+    """Ask when and how the line was renewed, then record it."""
 
     def __init__(self, entry_id: str) -> None:
         """Remember which line the issue is about."""
@@ -85,6 +122,7 @@ class RenewExpiredLineFlow(RepairsFlow):
         if entry is None or entry.state is not ConfigEntryState.LOADED:
             return self.async_abort(reason="line_not_loaded")
         line = entry.runtime_data
+        schema = renewal_schema(line.settings.rule)
         errors: dict[str, str] = {}
         if user_input is not None:
             expiry_date = user_input.get(ATTR_EXPIRY_DATE)
@@ -92,31 +130,33 @@ class RenewExpiredLineFlow(RepairsFlow):
                 line.async_renew(
                     renewed_on=date.fromisoformat(user_input[ATTR_RENEWED_ON]),
                     validity_days=user_input.get(ATTR_VALIDITY_DAYS),
+                    pack_days=user_input.get(ATTR_PACK_DAYS),
+                    amount=user_input.get(ATTR_AMOUNT),
                     expiry_date=date.fromisoformat(expiry_date)
                     if expiry_date
                     else None,
                 )
             except ServiceValidationError as err:
                 field = (err.translation_placeholders or {}).get("field")
-                errors[field if field in _FIELDS else "base"] = str(err.translation_key)
+                on_form = {str(marker) for marker in schema.schema}
+                errors[field if field in on_form else "base"] = str(err.translation_key)
             else:
                 return self.async_create_entry(data={})
-        suggested = user_input or {
-            ATTR_RENEWED_ON: dt_util.now().date().isoformat(),
-            ATTR_VALIDITY_DAYS: line.validity.validity_days,
-        }
         return self.async_show_form(
             step_id="renew",
-            data_schema=self.add_suggested_values_to_schema(RENEW_SCHEMA, suggested),
+            data_schema=self.add_suggested_values_to_schema(
+                schema,
+                user_input or {ATTR_RENEWED_ON: dt_util.now().date().isoformat()},
+            ),
             errors=errors,
-            description_placeholders={"name": entry.data[CONF_NAME]},
+            description_placeholders=_issue_placeholders(entry, line.snapshot),
         )
 
 
 async def async_create_fix_flow(
     hass: HomeAssistant, issue_id: str, data: dict[str, Any] | None
 ) -> RepairsFlow:
-    """Return the flow that fixes an expired line."""
+    """Return the flow that fixes a lapsed line."""
     if not data or "entry_id" not in data:
         raise ValueError(f"Issue {issue_id} does not name its line")
-    return RenewExpiredLineFlow(data["entry_id"])
+    return RenewLapsedLineFlow(data["entry_id"])

@@ -17,9 +17,12 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.typing import StateType
 from homeassistant.util import dt as dt_util
 
+from .const import CONF_CURRENCY
 from .coordinator import EsimRenewalConfigEntry
+from .domain.lapse import LineStatus
+from .domain.line import LineSettings
+from .domain.snapshot import LineSnapshot
 from .entity import EsimRenewalEntity
-from .model import LineSnapshot, LineStatus
 
 # The renewals shown on the last-renewal sensor; the full history is in the
 # renew action's response and in diagnostics.
@@ -34,6 +37,7 @@ class EsimRenewalSensorEntityDescription(SensorEntityDescription):
     """Describes a sensor of a line."""
 
     value_fn: Callable[[LineSnapshot], StateType | datetime]
+    exists_fn: Callable[[LineSettings], bool] = lambda _: True
     available_fn: Callable[[LineSnapshot], bool] = lambda _: True
     attributes_fn: Callable[[LineSnapshot], dict[str, Any] | None] = lambda _: None
 
@@ -66,6 +70,19 @@ SENSORS: tuple[EsimRenewalSensorEntityDescription, ...] = (
         translation_key="expiry",
         device_class=SensorDeviceClass.TIMESTAMP,
         value_fn=lambda line: line.expires_at,
+    ),
+    EsimRenewalSensorEntityDescription(
+        key="number_lost",
+        translation_key="number_lost",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=lambda line: line.number_lost_at,
+    ),
+    EsimRenewalSensorEntityDescription(
+        key="pack_expiry",
+        translation_key="pack_expiry",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=lambda line: line.pack_expires_at,
+        exists_fn=lambda settings: settings.rule.has_packs,
     ),
     EsimRenewalSensorEntityDescription(
         key="data_remaining",
@@ -103,6 +120,13 @@ SENSORS: tuple[EsimRenewalSensorEntityDescription, ...] = (
     ),
 )
 
+BALANCE = SensorEntityDescription(
+    key="balance",
+    translation_key="balance",
+    device_class=SensorDeviceClass.MONETARY,
+    suggested_display_precision=2,
+)
+
 SPENT_THIS_YEAR = SensorEntityDescription(
     key="spent_this_year",
     translation_key="spent_this_year",
@@ -119,15 +143,16 @@ async def async_setup_entry(
 ) -> None:
     """Set up the sensors of a line."""
     coordinator = entry.runtime_data
-    async_add_entities(
-        [
-            *(
-                EsimRenewalSensorEntity(coordinator, description)
-                for description in SENSORS
-            ),
-            EsimRenewalSpendingSensorEntity(coordinator, SPENT_THIS_YEAR),
-        ]
-    )
+    settings = coordinator.settings
+    entities: list[SensorEntity] = [
+        EsimRenewalSensorEntity(coordinator, description)
+        for description in SENSORS
+        if description.exists_fn(settings)
+    ]
+    entities.append(EsimRenewalSpendingSensorEntity(coordinator, SPENT_THIS_YEAR))
+    if settings.rule.has_wallet:
+        entities.append(EsimRenewalBalanceSensorEntity(coordinator, BALANCE))
+    async_add_entities(entities)
 
 
 class EsimRenewalSensorEntity(EsimRenewalEntity, SensorEntity):
@@ -181,3 +206,22 @@ class EsimRenewalSpendingSensorEntity(EsimRenewalEntity, SensorEntity):
     def last_reset(self) -> datetime:
         """Return the start of the year, when the total starts again."""
         return dt_util.start_of_local_day(dt_util.now().date().replace(month=1, day=1))
+
+
+class EsimRenewalBalanceSensorEntity(EsimRenewalEntity, SensorEntity):
+    """What the line's prepaid wallet holds, as each period's fee is taken."""
+
+    @property
+    @override
+    def native_unit_of_measurement(self) -> str:
+        """Return the wallet's currency, set when the line was added."""
+        currency: str = self.coordinator.config_entry.data.get(
+            CONF_CURRENCY, self.hass.config.currency
+        )
+        return currency
+
+    @property
+    @override
+    def native_value(self) -> float | None:
+        """Return the balance."""
+        return self.coordinator.snapshot.balance

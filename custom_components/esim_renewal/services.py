@@ -17,12 +17,14 @@ from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import config_validation as cv, device_registry as dr
 
 from .const import (
+    ATTR_AMOUNT,
     ATTR_COST,
     ATTR_CURRENCY,
     ATTR_DATA_REMAINING_GB,
     ATTR_DATA_TOTAL_GB,
     ATTR_DATA_USED_GB,
     ATTR_EXPIRY_DATE,
+    ATTR_PACK_DAYS,
     ATTR_RENEWED_ON,
     ATTR_VALIDITY_DAYS,
     DOMAIN,
@@ -30,7 +32,7 @@ from .const import (
     SERVICE_SET_DATA,
 )
 from .coordinator import EsimRenewalConfigEntry, EsimRenewalCoordinator
-from .model import state_to_dict
+from .domain.serialization import state_to_dict
 
 _LINE_FIELDS = {
     probatio.Exclusive(ATTR_DEVICE_ID, "line"): cv.string,
@@ -44,6 +46,8 @@ RENEW_SCHEMA = probatio.Schema(
         probatio.Optional(ATTR_RENEWED_ON): probatio.Any(cv.date, cv.datetime),
         probatio.Optional(ATTR_EXPIRY_DATE): cv.date,
         probatio.Optional(ATTR_VALIDITY_DAYS): probatio.Coerce(float),
+        probatio.Optional(ATTR_PACK_DAYS): probatio.Coerce(float),
+        probatio.Optional(ATTR_AMOUNT): probatio.Coerce(float),
         probatio.Optional(ATTR_DATA_TOTAL_GB): probatio.Coerce(float),
         probatio.Optional(ATTR_COST): probatio.Coerce(float),
         probatio.Optional(ATTR_CURRENCY): cv.string,
@@ -81,15 +85,22 @@ async def _async_renew(call: ServiceCall) -> ServiceResponse:
         renewed_on=call.data.get(ATTR_RENEWED_ON),
         expiry_date=call.data.get(ATTR_EXPIRY_DATE),
         validity_days=call.data.get(ATTR_VALIDITY_DAYS),
+        pack_days=call.data.get(ATTR_PACK_DAYS),
+        amount=call.data.get(ATTR_AMOUNT),
         data_total_gb=call.data.get(ATTR_DATA_TOTAL_GB),
         cost=call.data.get(ATTR_COST),
         currency=call.data.get(ATTR_CURRENCY),
     )
     if not call.return_response:
         return None
+    snapshot = line.snapshot
+    lost_on = line.lapse.number_lost_on
     return {
-        "expiry_date": line.snapshot.expiry_date.isoformat(),
-        "days_until_expiry": line.snapshot.days_until_expiry,
+        "expiry_date": snapshot.expiry_date.isoformat(),
+        "days_until_expiry": snapshot.days_until_expiry,
+        "status": snapshot.status.value,
+        "number_lost_date": None if lost_on is None else lost_on.isoformat(),
+        "balance": snapshot.balance,
         "renewals": state_to_dict(line.state)["renewals"],
     }
 

@@ -10,8 +10,14 @@ from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
 from .const import DOMAIN, LOGGER, SAVE_DELAY, STORAGE_MINOR_VERSION, STORAGE_VERSION
-from .model import LineState, state_from_dict, state_to_dict
-from .reminders import ReminderLog, log_from_dict, log_to_dict
+from .domain.line import LineState
+from .domain.reminders import ReminderLog
+from .domain.serialization import (
+    log_from_dict,
+    log_to_dict,
+    state_from_dict,
+    state_to_dict,
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -49,6 +55,14 @@ class EsimRenewalStore(Store[dict[str, Any]]):
                 "checked_until": dt_util.utcnow().isoformat(),
                 "sent": [],
             }
+        if old_major_version == 1 and old_minor_version < 4:
+            # Lines of this release's rules have no pack end and no wallet.
+            data["pack_end"] = None
+            data["wallet"] = None
+            data["renewals"] = [
+                {"pack_days": None, "amount": None, **renewal}
+                for renewal in data["renewals"]
+            ]
         return data
 
     async def async_load_line(self) -> StoredLine | None:
