@@ -1,10 +1,12 @@
 """Fixtures for the eSIM Renewal tests."""
 
 import atexit
+from collections.abc import Generator
+from pathlib import Path
 import shutil
 import tempfile
 from typing import Any
-from unittest.mock import patch
+from unittest.mock import PropertyMock, patch
 
 from freezegun.api import FrozenDateTimeFactory
 from hypothesis import settings
@@ -13,6 +15,7 @@ import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_fire_time_changed,
+    get_test_config_dir,
 )
 
 from homeassistant.const import CONF_NAME, Platform
@@ -62,6 +65,7 @@ POVO_LINE: dict[str, Any] = {
     CONF_LAST_RENEWAL: "2026-06-09",
     CONF_VALIDITY_DAYS: 180,
     CONF_UNLIMITED_DATA: False,
+    CONF_CURRENCY: "EUR",
 }
 
 # povo 2.0 as its preset adds it: a 30-day pack bought on 1 October ends on
@@ -76,6 +80,7 @@ POVO_PACK_LINE: dict[str, Any] = {
     CONF_VALIDITY_DAYS: 180,
     CONF_GRACE_DAYS: 30,
     CONF_UNLIMITED_DATA: False,
+    CONF_CURRENCY: "EUR",
 }
 
 # A US pay-as-you-go line: $10 left after paying the period that began on
@@ -102,7 +107,22 @@ TRAVEL_LINE: dict[str, Any] = {
     CONF_DATA_TOTAL_GB: 10,
     CONF_DATA_REMAINING_GB: 2.3,
     CONF_UNLIMITED_DATA: False,
+    CONF_CURRENCY: "EUR",
 }
+
+
+@pytest.fixture(autouse=True, scope="session")
+def harness_config_untouched() -> Generator[None]:
+    """Fail the run if any test wrote into the test harness's own config folder.
+
+    Every test gets a temporary config folder (``hass_config_dir`` below); one
+    that fell back to the package's ``testing_config`` would write there, into
+    the virtualenv, and leave files behind for the next run.
+    """
+    folder = Path(get_test_config_dir())
+    before = sorted(folder.rglob("*"))
+    yield
+    assert sorted(folder.rglob("*")) == before, f"A test wrote into {folder}"
 
 
 @pytest.fixture(autouse=True)
@@ -121,6 +141,17 @@ async def tokyo_time(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> Non
     """Run every test in Tokyo, on 26 November 2026 at 10:00."""
     freezer.move_to(NOW)
     await hass.config.async_set_time_zone(TIME_ZONE)
+
+
+@pytest.fixture
+def entity_registry_enabled_by_default() -> Generator[None]:
+    """Enable every entity, also those a line keeps disabled by default."""
+    with patch(
+        "homeassistant.helpers.entity.Entity.entity_registry_enabled_default",
+        new_callable=PropertyMock,
+        return_value=True,
+    ):
+        yield
 
 
 @pytest.fixture

@@ -120,3 +120,17 @@ async def test_renewals_appear_and_move_the_reminders(
     state = hass.states.get(CALENDAR)
     assert state.state == "off"
     assert state.attributes["message"] == "Renew povo backup (days left: 30)"
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_summaries_follow_the_language(hass: HomeAssistant) -> None:
+    """A change of Home Assistant's language retitles the events at once."""
+    assert hass.states.get(CALENDAR).attributes["message"] == (
+        "Renew povo backup (days left: 7)"
+    )
+    await hass.config.async_update(language="ja")
+    await hass.async_block_till_done()
+    message = hass.states.get(CALENDAR).attributes["message"]
+    assert message != "Renew povo backup (days left: 7)"
+    assert "povo backup" in message
+    assert "7" in message

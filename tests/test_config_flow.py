@@ -13,7 +13,7 @@ from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResult, FlowResultType
 
-from .conftest import POVO_LINE, WALLET_LINE, move_to
+from .conftest import POVO_LINE, TRAVEL_LINE, WALLET_LINE, move_to
 from custom_components.esim_renewal.const import (
     CONF_BALANCE,
     CONF_BILLING_DAY,
@@ -117,6 +117,7 @@ async def test_add_povo_line(hass: HomeAssistant) -> None:
         CONF_VALIDITY: "after_pack",
         **povo_pack,
         CONF_UNLIMITED_DATA: False,
+        CONF_CURRENCY: "EUR",
     }
     entry = result["result"]
     assert (entry.version, entry.minor_version) == (1, 2)
@@ -258,6 +259,7 @@ async def test_add_monthly_line_of_another_carrier(hass: HomeAssistant) -> None:
         CONF_VALIDITY: "monthly",
         CONF_BILLING_DAY: 31,
         CONF_UNLIMITED_DATA: True,
+        CONF_CURRENCY: "EUR",
     }
 
 
@@ -652,3 +654,29 @@ async def test_reconfigure_shows_the_wallet_as_it_is_today(
     assert suggested(result, CONF_LAST_RENEWAL) == "2026-12-01"
     assert suggested(result, CONF_BALANCE) == 7
     assert suggested(result, CONF_CURRENCY) == "USD"
+
+
+@pytest.mark.usefixtures("mock_setup_entry")
+async def test_a_name_names_one_line(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """Two lines cannot share a name, which names their entities."""
+    result = await start_flow(hass, None)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_NAME: " POVO Backup ", CONF_VALIDITY: "rolling"}
+    )
+    assert result["errors"] == {CONF_NAME: "name_in_use"}
+
+    other = MockConfigEntry(
+        domain=DOMAIN, title="Travel eSIM", data=TRAVEL_LINE, minor_version=2
+    )
+    other.add_to_hass(hass)
+    result = await other.start_reconfigure_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_NAME: "povo backup", CONF_VALIDITY: "fixed"}
+    )
+    assert result["errors"] == {CONF_NAME: "name_in_use"}
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_NAME: "Travel eSIM", CONF_VALIDITY: "fixed"}
+    )
+    assert result["step_id"] == "fixed"

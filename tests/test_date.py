@@ -18,7 +18,7 @@ from homeassistant.helpers import entity_registry as er
 
 from .conftest import setup_platform
 
-EXPIRY_DATE = "date.povo_backup_expiry_date"
+EXPIRY_DATE = "date.povo_backup_last_safe_day"
 
 
 async def test_date(

@@ -1,6 +1,7 @@
 """Tests of setting up, unloading, reloading and removing a line."""
 
 from typing import Any
+from unittest.mock import patch
 
 import pytest
 from pytest_homeassistant_custom_component.common import (
@@ -10,10 +11,12 @@ from pytest_homeassistant_custom_component.common import (
 
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import device_registry as dr
 
 from .conftest import POVO_LINE, move_to, setup_line
 from custom_components.esim_renewal.const import (
+    CONF_CURRENCY,
     CONF_GRACE_DAYS,
     CONF_VALIDITY_DAYS,
     DOMAIN,
@@ -287,10 +290,11 @@ async def test_store_of_the_last_release_keeps_its_dates(
     The entry gains an unknown grace period; the store gains an empty pack end and
     wallet, and its renewals their new fields. Every date stays as it was.
     """
+    last_release = {k: v for k, v in POVO_LINE.items() if k != CONF_CURRENCY}
     entry = MockConfigEntry(
         domain=DOMAIN,
         title="povo backup",
-        data=POVO_LINE,
+        data=last_release,
         entry_id="01JLINEENTRY0000000000000",
         version=1,
         minor_version=1,
@@ -315,7 +319,7 @@ async def test_store_of_the_last_release_keeps_its_dates(
     await setup_line(hass, entry)
 
     assert (entry.version, entry.minor_version) == (1, 2)
-    assert entry.data == {**POVO_LINE, CONF_GRACE_DAYS: None}
+    assert entry.data == {**POVO_LINE, CONF_GRACE_DAYS: None, CONF_CURRENCY: "EUR"}
     assert hass.states.get(DAYS).state == "154"
     assert hass.states.get("sensor.povo_backup_number_lost").state == "unknown"
     line = entry.runtime_data
@@ -338,3 +342,18 @@ async def test_entry_of_a_newer_release_is_left_alone(
     entry.add_to_hass(hass)
     assert not await hass.config_entries.async_setup(entry.entry_id)
     assert entry.state is ConfigEntryState.MIGRATION_ERROR
+
+
+async def test_a_store_that_cannot_be_read_is_rebuilt(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """An error reading the file is logged, and the line starts from its settings."""
+    with patch(
+        "custom_components.esim_renewal.store.EsimRenewalStore.async_load",
+        side_effect=HomeAssistantError("disk gone"),
+    ):
+        await setup_line(hass, mock_config_entry)
+    assert hass.states.get(DAYS).state == "9"
+    assert "is unreadable and is rebuilt from its settings: disk gone" in caplog.text

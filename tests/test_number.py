@@ -17,9 +17,9 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 
 from .conftest import POVO_LINE, TRAVEL_LINE, setup_platform
-from custom_components.esim_renewal.const import CONF_UNLIMITED_DATA
+from custom_components.esim_renewal.const import CONF_UNLIMITED_DATA, DOMAIN
 
-DATA = "number.travel_esim_data_remaining"
+DATA = "number.travel_esim_data_remaining_reading"
 
 
 @pytest.mark.parametrize("line_data", [TRAVEL_LINE])
@@ -36,6 +36,7 @@ async def test_number(
 
 @pytest.mark.parametrize("line_data", [TRAVEL_LINE])
 @pytest.mark.usefixtures("init_integration")
+@pytest.mark.usefixtures("entity_registry_enabled_by_default")
 async def test_setting_data_remaining(hass: HomeAssistant) -> None:
     """A reading from a card goes through the same path as the action."""
     await hass.services.async_call(
@@ -49,9 +50,11 @@ async def test_setting_data_remaining(hass: HomeAssistant) -> None:
 
 
 @pytest.mark.usefixtures("init_integration")
+@pytest.mark.usefixtures("entity_registry_enabled_by_default")
 async def test_reading_without_an_allowance(hass: HomeAssistant) -> None:
     """Without a known allowance the largest reading is generous."""
-    entity = "number.povo_backup_data_remaining"
+    entity = "number.povo_backup_data_remaining_reading"
+    assert hass.states.get(entity).state == "unknown"
     assert hass.states.get(entity).attributes["max"] == 10000
     await hass.services.async_call(
         NUMBER_DOMAIN,
@@ -60,19 +63,31 @@ async def test_reading_without_an_allowance(hass: HomeAssistant) -> None:
         blocking=True,
     )
     assert hass.states.get("sensor.povo_backup_data_remaining").state == "3.0"
-    assert hass.states.get("sensor.povo_backup_data_used").state == "unavailable"
+    assert hass.states.get("sensor.povo_backup_data_used").state == "unknown"
 
 
 @pytest.mark.parametrize("line_data", [{**POVO_LINE, CONF_UNLIMITED_DATA: True}])
-@pytest.mark.usefixtures("init_integration")
-async def test_unlimited_plan_has_no_reading(hass: HomeAssistant) -> None:
-    """An unlimited plan's reading is unavailable, so nothing can set it."""
-    entity = "number.povo_backup_data_remaining"
-    assert hass.states.get(entity).state == "unavailable"
+@pytest.mark.usefixtures("entity_registry_enabled_by_default")
+async def test_unlimited_plan_has_no_data_entities(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """An unlimited plan has no data to read or set, until it gets an allowance."""
+    data_entities = [
+        "number.povo_backup_data_remaining_reading",
+        "sensor.povo_backup_data_remaining",
+        "sensor.povo_backup_data_used",
+    ]
+    assert [hass.states.get(entity) for entity in data_entities] == [None] * 3
     await hass.services.async_call(
-        NUMBER_DOMAIN,
-        SERVICE_SET_VALUE,
-        {ATTR_ENTITY_ID: entity, ATTR_VALUE: 3},
+        DOMAIN,
+        "set_data",
+        {
+            "config_entry_id": init_integration.entry_id,
+            "data_total_gb": 30,
+            "data_remaining_gb": 30,
+        },
         blocking=True,
     )
-    assert hass.states.get("sensor.povo_backup_data_remaining").state == "unavailable"
+    await hass.async_block_till_done()
+    assert hass.states.get(data_entities[0]).state == "30.0"
+    assert hass.states.get(data_entities[1]).state == "30.0"

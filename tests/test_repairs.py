@@ -178,4 +178,4 @@ async def test_fix_flow_asks_what_the_rule_takes(
     answer[fields[1]] = 30 if fields[1] == "pack_days" else 3
     result = await repairs_flow_manager(hass).async_configure(result["flow_id"], answer)
     assert result["type"] is FlowResultType.CREATE_ENTRY
-    assert init_integration.runtime_data.snapshot.days_until_expiry >= 0
+    assert init_integration.runtime_data.data.days_until_expiry >= 0

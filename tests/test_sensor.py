@@ -17,6 +17,7 @@ from homeassistant.const import CONF_NAME, Platform
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.event import async_track_point_in_utc_time
+from homeassistant.setup import async_setup_component
 
 from .conftest import (
     POVO_LINE,
@@ -37,7 +38,7 @@ from custom_components.esim_renewal.const import (
 )
 
 DAYS = "sensor.povo_backup_days_until_expiry"
-EXPIRY = "sensor.povo_backup_expiry"
+EXPIRY = "sensor.povo_backup_stops_working"
 STATUS = "sensor.povo_backup_status"
 
 
@@ -51,6 +52,7 @@ def days_left(hass: HomeAssistant, entity_id: str = DAYS) -> str:
     [POVO_LINE, POVO_PACK_LINE, TRAVEL_LINE, WALLET_LINE],
     ids=["povo", "povo_pack", "travel", "wallet"],
 )
+@pytest.mark.usefixtures("entity_registry_enabled_by_default")
 async def test_sensors(
     hass: HomeAssistant,
     mock_config_entry: MockConfigEntry,
@@ -242,11 +244,14 @@ async def test_one_timer_serves_every_line(
 @pytest.mark.parametrize(
     "line_data", [{**TRAVEL_LINE, "data_total_gb": 10, "data_remaining_gb": None}]
 )
-@pytest.mark.usefixtures("init_integration")
-async def test_data_sensors_unavailable_when_unknown(hass: HomeAssistant) -> None:
-    """Without a reading, remaining and used data are unavailable."""
-    assert hass.states.get("sensor.travel_esim_data_remaining").state == "unavailable"
-    assert hass.states.get("sensor.travel_esim_data_used").state == "unavailable"
+@pytest.mark.usefixtures("entity_registry_enabled_by_default", "init_integration")
+async def test_data_sensors_unknown_without_a_reading(hass: HomeAssistant) -> None:
+    """Without a reading, remaining and used data are unknown, not unavailable."""
+    assert hass.states.get("sensor.travel_esim_data_remaining").state == "unknown"
+    assert hass.states.get("sensor.travel_esim_data_used").state == "unknown"
+    assert hass.states.get("number.travel_esim_data_remaining_reading").state == (
+        "unknown"
+    )
 
 
 @pytest.mark.parametrize("line_data", [WALLET_LINE])
@@ -270,5 +275,16 @@ async def test_wallet_pays_each_period(
         blocking=True,
     )
     assert hass.states.get(balance).state == "27.0"
-    assert hass.states.get("sensor.paygo_spent_this_year").state == "0.0"
+    # The top-up counts as spending, in the wallet's currency.
+    assert hass.states.get("sensor.paygo_spent_this_year").state == "20.0"
     assert days_left(hass, "sensor.paygo_days_until_expiry") == "299"
+
+
+@pytest.mark.usefixtures("init_integration")
+async def test_update_entity_recomputes_the_line(hass: HomeAssistant) -> None:
+    """Home Assistant's update action counts the days again, and changes nothing."""
+    assert await async_setup_component(hass, "homeassistant", {})
+    await hass.services.async_call(
+        "homeassistant", "update_entity", {"entity_id": DAYS}, blocking=True
+    )
+    assert days_left(hass) == "9"

@@ -1,5 +1,6 @@
 """Tests of the renew and set_data actions."""
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -8,11 +9,12 @@ import voluptuous as vol
 
 from homeassistant.const import ATTR_CONFIG_ENTRY_ID, ATTR_DEVICE_ID
 from homeassistant.core import HomeAssistant
-from homeassistant.exceptions import ServiceValidationError
+from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
 from homeassistant.helpers import device_registry as dr
 
-from .conftest import POVO_PACK_LINE, TRAVEL_LINE, line_device_id
+from .conftest import POVO_LINE, POVO_PACK_LINE, TRAVEL_LINE, line_device_id, setup_line
 from custom_components.esim_renewal.const import DOMAIN, SERVICE_RENEW, SERVICE_SET_DATA
+from custom_components.esim_renewal.domain.renewals import RenewalRequest
 
 DAYS = "sensor.povo_backup_days_until_expiry"
 
@@ -63,11 +65,11 @@ async def test_renew_now_answers_with_the_new_expiry(
     )
 
 
+@pytest.mark.parametrize("line_data", [{**POVO_LINE, "currency": "JPY"}])
 async def test_renew_yesterday_with_a_cost(
     hass: HomeAssistant, init_integration: MockConfigEntry
 ) -> None:
     """A renewal on a past day, by config entry, counts its cost this year."""
-    await hass.config.async_update(currency="JPY")
     assert (
         await call(
             hass,
@@ -109,6 +111,7 @@ async def test_renew_yesterday_with_a_cost(
 
 
 @pytest.mark.parametrize("line_data", [TRAVEL_LINE])
+@pytest.mark.usefixtures("entity_registry_enabled_by_default")
 async def test_renew_a_travel_esim_with_new_data(
     hass: HomeAssistant, init_integration: MockConfigEntry
 ) -> None:
@@ -140,11 +143,12 @@ async def test_renew_a_travel_esim_with_new_data(
     assert len(response["renewals"]) == 2
 
 
+@pytest.mark.usefixtures("entity_registry_enabled_by_default")
 async def test_set_data(hass: HomeAssistant, init_integration: MockConfigEntry) -> None:
     """Readings update the data sensors; the missing amount follows."""
     device_id = line_device_id(hass, init_integration)
     await call(hass, SERVICE_SET_DATA, {ATTR_DEVICE_ID: device_id, "data_total_gb": 3})
-    assert hass.states.get("sensor.povo_backup_data_remaining").state == "unavailable"
+    assert hass.states.get("sensor.povo_backup_data_remaining").state == "unknown"
     await call(hass, SERVICE_SET_DATA, {ATTR_DEVICE_ID: device_id, "data_used_gb": 1.2})
     assert hass.states.get("sensor.povo_backup_data_remaining").state == "1.8"
     assert hass.states.get("sensor.povo_backup_data_used").state == "1.2"
@@ -239,16 +243,19 @@ async def test_targets_that_are_not_a_loaded_line(
         name="Router",
     )
     cases = [
-        ({ATTR_DEVICE_ID: "nope"}, "device_not_found", "nope"),
-        ({ATTR_DEVICE_ID: router.id}, "not_an_esim_line", "Router"),
-        ({ATTR_CONFIG_ENTRY_ID: "nope"}, "entry_not_found", "nope"),
-        ({ATTR_CONFIG_ENTRY_ID: other_entry.entry_id}, "not_an_esim_line", "Router"),
+        ({ATTR_DEVICE_ID: "nope"}, "service_device_not_found"),
+        ({ATTR_DEVICE_ID: router.id}, "service_device_wrong_domain"),
+        ({ATTR_CONFIG_ENTRY_ID: "nope"}, "service_config_entry_not_found"),
+        (
+            {ATTR_CONFIG_ENTRY_ID: other_entry.entry_id},
+            "service_config_entry_wrong_domain",
+        ),
     ]
-    for target, key, placeholder in cases:
+    for target, key in cases:
         with pytest.raises(ServiceValidationError) as err:
             await call(hass, SERVICE_RENEW, target)
+        assert err.value.translation_domain == "homeassistant"
         assert err.value.translation_key == key
-        assert err.value.translation_placeholders == {"target": placeholder}
 
     device_id = line_device_id(hass, init_integration)
     await hass.config_entries.async_unload(init_integration.entry_id)
@@ -256,20 +263,43 @@ async def test_targets_that_are_not_a_loaded_line(
         await call(
             hass, SERVICE_SET_DATA, {ATTR_DEVICE_ID: device_id, "data_total_gb": 1}
         )
-    assert err.value.translation_key == "line_not_loaded"
-    assert err.value.translation_placeholders == {"target": "povo backup"}
+    assert err.value.translation_key == "service_config_entry_not_loaded"
+    assert err.value.translation_placeholders == {
+        "domain": DOMAIN,
+        "entry_title": "povo backup",
+    }
 
 
-@pytest.mark.usefixtures("init_integration")
-async def test_a_line_must_be_named(hass: HomeAssistant) -> None:
-    """An action needs a device or a config entry, and not both."""
+async def test_without_a_target_the_only_line(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """With one line, an action needs no target; with two, it needs one."""
+    response = await call(hass, SERVICE_RENEW, {}, response=True)
+    assert response["expiry_date"] == "2027-05-24"
+    await setup_line(
+        hass,
+        MockConfigEntry(
+            domain=DOMAIN, title="Travel eSIM", data=TRAVEL_LINE, minor_version=2
+        ),
+    )
     with pytest.raises(ServiceValidationError) as err:
         await call(hass, SERVICE_RENEW, {})
-    assert err.value.translation_key == "no_line_given"
+    assert err.value.translation_key == "service_found_multiple_config_entry_for_domain"
     with pytest.raises(vol.Invalid):
         await call(
             hass, SERVICE_RENEW, {ATTR_DEVICE_ID: "a", ATTR_CONFIG_ENTRY_ID: "b"}
         )
+
+
+async def test_renew_refused_while_the_line_closes(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """A line that is unloading takes no change, so nothing is written after."""
+    line = init_integration.runtime_data
+    await line.async_shutdown()
+    with pytest.raises(HomeAssistantError) as err:
+        line.async_renew(RenewalRequest(renewed_on=date(2026, 11, 26)))
+    assert err.value.translation_key == "line_not_loaded"
 
 
 async def test_renewals_survive_a_reload(
@@ -297,7 +327,7 @@ async def test_renew_a_povo_line_with_a_day_pack(
     assert response["expiry_date"] == "2027-05-26"
     assert response["number_lost_date"] == "2027-06-26"
     assert response["renewals"][-1]["pack_days"] == 1
-    assert hass.states.get("sensor.povo_2_0_pack_expiry").state == (
+    assert hass.states.get("sensor.povo_2_0_pack_ends").state == (
         "2026-11-27T15:00:00+00:00"
     )
 

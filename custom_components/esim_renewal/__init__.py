@@ -8,7 +8,7 @@ from homeassistant.helpers.typing import ConfigType
 
 from .blueprint_installer import async_install_blueprints
 from .clock import RENEWAL_CLOCK, RenewalClock
-from .const import CONF_GRACE_DAYS, DOMAIN
+from .const import CONF_CURRENCY, CONF_GRACE_DAYS, DOMAIN
 from .coordinator import EsimRenewalConfigEntry, EsimRenewalCoordinator
 from .domain.values import LineValueError
 from .repairs import expired_issue_id
@@ -39,7 +39,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: EsimRenewalConfigEntry) 
     """Set up one line from its config entry."""
     try:
         coordinator = EsimRenewalCoordinator(hass, entry)
-        await coordinator.async_setup()
+        await coordinator.async_load()
     except LineValueError as err:
         raise ConfigEntryError(
             translation_domain=DOMAIN,
@@ -57,13 +57,18 @@ async def async_migrate_entry(
 ) -> bool:
     """Bring a line's entry written by an earlier release up to date.
 
-    1.2 adds the grace period before the number is lost; lines of 1.1 did not
-    know it, so it is unknown until the user sets it. Dates stay as they were.
+    1.2 adds the grace period before the number is lost, unknown for lines of
+    1.1, and the line's currency, which was Home Assistant's. Dates stay as
+    they were.
     """
     if entry.version == 1 and entry.minor_version < 2:
         hass.config_entries.async_update_entry(
             entry,
-            data={**entry.data, CONF_GRACE_DAYS: entry.data.get(CONF_GRACE_DAYS)},
+            data={
+                CONF_GRACE_DAYS: None,
+                CONF_CURRENCY: hass.config.currency,
+                **entry.data,
+            },
             minor_version=2,
         )
     return True
@@ -72,9 +77,10 @@ async def async_migrate_entry(
 async def async_unload_entry(
     hass: HomeAssistant, entry: EsimRenewalConfigEntry
 ) -> bool:
-    """Unload a line, writing any change not yet on disk."""
-    await entry.runtime_data.async_shutdown()
-    return await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
+    """Unload a line: its entities first, then the line, which writes what waits."""
+    if unloaded := await hass.config_entries.async_unload_platforms(entry, PLATFORMS):
+        await entry.runtime_data.async_shutdown()
+    return unloaded
 
 
 async def async_remove_entry(

@@ -40,4 +40,4 @@ class EsimRenewalRenewalDueEntity(EsimRenewalEntity, BinarySensorEntity):
     @override
     def is_on(self) -> bool:
         """Return whether the line needs renewing."""
-        return self.coordinator.snapshot.status is not LineStatus.ACTIVE
+        return self.coordinator.data.status is not LineStatus.ACTIVE

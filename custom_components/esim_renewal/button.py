@@ -5,9 +5,12 @@ from typing import override
 from homeassistant.components.button import ButtonEntity, ButtonEntityDescription
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
+from homeassistant.util import dt as dt_util
 
 from .coordinator import EsimRenewalConfigEntry
+from .domain.renewals import RenewalRequest
 from .entity import EsimRenewalEntity
+from .helpers import translated_line_errors
 
 # Pressing changes only local state; nothing to serialize.
 PARALLEL_UPDATES = 0
@@ -32,4 +35,8 @@ class EsimRenewalMarkRenewedButton(EsimRenewalEntity, ButtonEntity):
     @override
     async def async_press(self) -> None:
         """Record the renewal."""
-        self.coordinator.async_renew()
+        now = dt_util.now()
+        with translated_line_errors():
+            self.coordinator.async_renew(
+                RenewalRequest(renewed_on=now.date(), renewed_at=now)
+            )

@@ -8,8 +8,8 @@ from homeassistant.components.calendar import (
     CalendarEntityDescription,
     CalendarEvent,
 )
-from homeassistant.const import CONF_NAME
-from homeassistant.core import HomeAssistant
+from homeassistant.const import CONF_NAME, EVENT_CORE_CONFIG_UPDATE
+from homeassistant.core import Event, HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.translation import async_get_translations
 from homeassistant.util import dt as dt_util
@@ -42,17 +42,31 @@ class EsimRenewalCalendarEntity(EsimRenewalEntity, CalendarEntity):
     """All-day events: each renewal, each reminder day and the expiry day."""
 
     _summaries: dict[str, str]
-    # The events of the state they were made from; a state is never changed
-    # in place, so a new state object means new events.
-    _events_of: tuple[LineState, list[CalendarEvent]] | None = None
+    # The events of the state and language they were made in; a state is never
+    # changed in place, so a new state object means new events.
+    _events_of: tuple[LineState, dict[str, str], list[CalendarEvent]] | None = None
 
     @override
     async def async_added_to_hass(self) -> None:
+        """Load the event summaries, and again when the language changes."""
+        await self._async_load_summaries()
+        await super().async_added_to_hass()
+        self.async_on_remove(
+            self.hass.bus.async_listen(
+                EVENT_CORE_CONFIG_UPDATE, self._async_core_config_updated
+            )
+        )
+
+    async def _async_load_summaries(self) -> None:
         """Load the event summaries in Home Assistant's language."""
         self._summaries = await async_get_translations(
             self.hass, self.hass.config.language, "common", {DOMAIN}
         )
-        await super().async_added_to_hass()
+
+    async def _async_core_config_updated(self, _event: Event) -> None:
+        """Speak the new language, if it changed."""
+        await self._async_load_summaries()
+        self._handle_coordinator_update()
 
     @property
     @override
@@ -76,15 +90,21 @@ class EsimRenewalCalendarEntity(EsimRenewalEntity, CalendarEntity):
     def _events(self) -> list[CalendarEvent]:
         """Return the line's events in date order."""
         state = self.coordinator.state
-        if self._events_of is None or self._events_of[0] is not state:
+        summaries = self._summaries
+        if (
+            self._events_of is None
+            or self._events_of[0] is not state
+            or self._events_of[1] is not summaries
+        ):
             self._events_of = (
                 state,
+                summaries,
                 [
                     self._calendar_event(event)
                     for event in line_events(state, self.coordinator.settings)
                 ],
             )
-        return self._events_of[1]
+        return self._events_of[2]
 
     def _calendar_event(self, event: LineEvent) -> CalendarEvent:
         """Return a line's event as an all-day calendar event."""

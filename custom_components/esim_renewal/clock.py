@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Protocol
 
-from homeassistant.const import EVENT_CORE_CONFIG_UPDATE
+from homeassistant.const import EVENT_CORE_CONFIG_UPDATE, EVENT_HOMEASSISTANT_STOP
 from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant, callback
 from homeassistant.helpers.event import async_track_point_in_utc_time
 from homeassistant.util import dt as dt_util
@@ -20,7 +20,7 @@ class ClockedLine(Protocol):
         """Return the next instant the line's state can change on its own."""
 
     @callback
-    def async_refresh(self, now: datetime) -> None:
+    def async_tick(self, now: datetime) -> None:
         """Bring the line up to date at a local instant."""
 
 
@@ -38,6 +38,7 @@ class RenewalClock:
         self._lines: list[ClockedLine] = []
         self._unsub_timer: CALLBACK_TYPE | None = None
         self._unsub_config: CALLBACK_TYPE | None = None
+        hass.bus.async_listen_once(EVENT_HOMEASSISTANT_STOP, self._async_stop)
 
     @callback
     def async_add_line(self, line: ClockedLine) -> CALLBACK_TYPE:
@@ -51,8 +52,9 @@ class RenewalClock:
 
         @callback
         def remove_line() -> None:
-            self._lines.remove(line)
-            self.async_schedule()
+            if line in self._lines:
+                self._lines.remove(line)
+                self.async_schedule()
 
         return remove_line
 
@@ -74,6 +76,12 @@ class RenewalClock:
         )
 
     @callback
+    def _async_stop(self, _event: Event) -> None:
+        """Wake nothing once Home Assistant stops."""
+        self._lines.clear()
+        self.async_schedule()
+
+    @callback
     def _async_tick(self, _now: datetime) -> None:
         """Refresh the lines when the timer fires."""
         self._unsub_timer = None
@@ -89,7 +97,7 @@ class RenewalClock:
         """Bring every line up to date, then re-arm."""
         now = dt_util.now()
         for line in self._lines:
-            line.async_refresh(now)
+            line.async_tick(now)
         self.async_schedule()
 
 

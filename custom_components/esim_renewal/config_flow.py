@@ -57,6 +57,7 @@ from .const import (
     CONF_VALIDITY_MONTHS,
     DOMAIN,
 )
+from .coordinator import EsimRenewalConfigEntry
 from .domain.carriers import CARRIER_PRESETS, CarrierPreset
 from .domain.validity import ValidityKind, days_from
 from .domain.values import LineValueError
@@ -203,7 +204,9 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
     @staticmethod
     @callback
     @override
-    def async_get_options_flow(config_entry: ConfigEntry) -> EsimRenewalOptionsFlow:
+    def async_get_options_flow(
+        config_entry: EsimRenewalConfigEntry,
+    ) -> EsimRenewalOptionsFlow:
         """Return the flow that sets when reminders are due."""
         return EsimRenewalOptionsFlow()
 
@@ -236,6 +239,8 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
         errors: dict[str, str] = {}
         if user_input is not None:
             errors = _errors_of(validate_identity, user_input)
+            if not errors and self._is_name_taken(user_input[CONF_NAME]):
+                errors[CONF_NAME] = "name_in_use"
             if not errors:
                 if unique_id := line_unique_id(user_input):
                     await self.async_set_unique_id(unique_id)
@@ -261,6 +266,8 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
             unique_id = None if errors else line_unique_id(user_input)
             if unique_id and self._is_another_line(unique_id, entry):
                 errors[CONF_PHONE_NUMBER] = "phone_number_in_use"
+            if not errors and self._is_name_taken(user_input[CONF_NAME], entry):
+                errors[CONF_NAME] = "name_in_use"
             if not errors:
                 self._line = dict(user_input)
                 return await self._async_goto_validity_step(user_input[CONF_VALIDITY])
@@ -332,10 +339,14 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
         if data.get(CONF_UNLIMITED_DATA):
             data.pop(CONF_DATA_TOTAL_GB, None)
             data.pop(CONF_DATA_REMAINING_GB, None)
-        if kind is ValidityKind.BALANCE and not data.get(CONF_CURRENCY):
-            # The wallet's currency is fixed now, so its sensor's unit never
-            # changes under its statistics.
-            data[CONF_CURRENCY] = self.hass.config.currency
+        if not data.get(CONF_CURRENCY):
+            # The line's currency is fixed when it is added, so the units of its
+            # money sensors never change under their statistics.
+            data[CONF_CURRENCY] = (
+                self._get_reconfigure_entry().data.get(CONF_CURRENCY)
+                if self.source == SOURCE_RECONFIGURE
+                else None
+            ) or self.hass.config.currency
         if errors := _errors_of(lambda line: validate_line(line, _today()), data):
             return self._async_show_validity_form(kind, user_input, errors)
         if self.source == SOURCE_RECONFIGURE:
@@ -399,6 +410,19 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
                 today, preset.validity_days
             ).isoformat()
         return defaults
+
+    def _is_name_taken(self, name: str, entry: ConfigEntry | None = None) -> bool:
+        """Return whether another line has this name, which names its entities.
+
+        Lines without a phone number have no unique id; their name keeps one
+        line from being added twice.
+        """
+        wanted = name.strip().casefold()
+        return any(
+            other.title.strip().casefold() == wanted
+            for other in self._async_current_entries(include_ignore=False)
+            if entry is None or other.entry_id != entry.entry_id
+        )
 
     def _is_another_line(self, unique_id: str, entry: ConfigEntry) -> bool:
         """Return whether another line already has this unique id."""
@@ -465,7 +489,7 @@ def _current_values(entry: ConfigEntry) -> dict[str, Any]:
     if entry.state is ConfigEntryState.LOADED:
         line = entry.runtime_data
         terms = line.state.terms
-        data = line.snapshot.data
+        data = line.data.data
         values |= {
             CONF_EXPIRY_DATE: terms.expiry_date.isoformat(),
             CONF_LAST_RENEWAL: (

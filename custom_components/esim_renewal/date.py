@@ -10,6 +10,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .coordinator import EsimRenewalConfigEntry
 from .entity import EsimRenewalEntity
+from .helpers import translated_line_errors
 
 # Setting changes only local state; nothing to serialize.
 PARALLEL_UPDATES = 0
@@ -26,8 +27,11 @@ async def async_setup_entry(
     entry: EsimRenewalConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Set up the date entity of a line."""
-    async_add_entities([EsimRenewalExpiryDateEntity(entry.runtime_data, EXPIRY_DATE)])
+    """Set up the date entity of a line whose last safe day can be given."""
+    if entry.runtime_data.settings.rule.takes_expiry_date:
+        async_add_entities(
+            [EsimRenewalExpiryDateEntity(entry.runtime_data, EXPIRY_DATE)]
+        )
 
 
 class EsimRenewalExpiryDateEntity(EsimRenewalEntity, DateEntity):
@@ -37,9 +41,10 @@ class EsimRenewalExpiryDateEntity(EsimRenewalEntity, DateEntity):
     @override
     def native_value(self) -> date:
         """Return the expiry date."""
-        return self.coordinator.snapshot.expiry_date
+        return self.coordinator.data.expiry_date
 
     @override
     async def async_set_value(self, value: date) -> None:
-        """Correct the expiry date."""
-        self.coordinator.async_set_expiry_date(value)
+        """Correct the last safe day."""
+        with translated_line_errors():
+            self.coordinator.async_set_expiry_date(value)

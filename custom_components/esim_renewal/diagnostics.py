@@ -18,7 +18,7 @@ async def async_get_config_entry_diagnostics(
 ) -> dict[str, Any]:
     """Return the line's settings, state and reminder log."""
     coordinator = entry.runtime_data
-    snapshot = coordinator.snapshot
+    snapshot = coordinator.data
     return {
         "entry": async_redact_data(entry.as_dict(), TO_REDACT),
         "state": state_to_dict(coordinator.state),

@@ -14,6 +14,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .coordinator import EsimRenewalConfigEntry
 from .entity import EsimRenewalEntity
+from .helpers import translated_line_errors
 
 # Setting changes only local state; nothing to serialize.
 PARALLEL_UPDATES = 0
@@ -38,35 +39,31 @@ async def async_setup_entry(
     entry: EsimRenewalConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Set up the number entity of a line."""
-    async_add_entities(
-        [EsimRenewalDataRemainingNumber(entry.runtime_data, DATA_REMAINING)]
-    )
+    """Set up the number entity of a line that has a data allowance."""
+    if entry.runtime_data.data.data.tracked:
+        async_add_entities(
+            [EsimRenewalDataRemainingNumber(entry.runtime_data, DATA_REMAINING)]
+        )
 
 
 class EsimRenewalDataRemainingNumber(EsimRenewalEntity, NumberEntity):
-    """The data left on the line, in GB; an unlimited plan has none to set."""
-
-    @property
-    @override
-    def available(self) -> bool:
-        """Return whether the plan has a data amount."""
-        return not self.coordinator.snapshot.data.unlimited
+    """The data left on the line, in GB, to record a reading from a dashboard."""
 
     @property
     @override
     def native_max_value(self) -> float:
         """Return the allowance, when known, as the largest reading."""
-        total = self.coordinator.snapshot.data.total_gb
+        total = self.coordinator.data.data.total_gb
         return MAX_DATA_GB if total is None else total
 
     @property
     @override
     def native_value(self) -> float | None:
         """Return the data remaining."""
-        return self.coordinator.snapshot.data.remaining_gb
+        return self.coordinator.data.data.remaining_gb
 
     @override
     async def async_set_native_value(self, value: float) -> None:
         """Record a reading of the data remaining."""
-        self.coordinator.async_set_data(remaining_gb=value)
+        with translated_line_errors():
+            self.coordinator.async_set_data(remaining_gb=value)

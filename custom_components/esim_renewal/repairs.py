@@ -9,7 +9,6 @@ from homeassistant.components.repairs import RepairsFlow, RepairsFlowResult
 from homeassistant.config_entries import ConfigEntry, ConfigEntryState
 from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant, callback
-from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.selector import (
     DateSelector,
@@ -28,8 +27,10 @@ from .const import (
     DOMAIN,
 )
 from .domain.lapse import LineStatus
+from .domain.renewals import RenewalRequest
 from .domain.snapshot import LineSnapshot
 from .domain.validity import ValidityRule
+from .domain.values import LineValueError
 
 _NUMBER = NumberSelector(NumberSelectorConfig(mode=NumberSelectorMode.BOX))
 _MONEY = NumberSelector(NumberSelectorConfig(mode=NumberSelectorMode.BOX, step="any"))
@@ -49,6 +50,23 @@ def renewal_schema(rule: ValidityRule) -> probatio.Schema:
     if rule.takes_expiry_date:
         fields[probatio.Optional(ATTR_EXPIRY_DATE)] = DateSelector()
     return probatio.Schema(fields)
+
+
+@callback
+def async_report_newer_store(
+    hass: HomeAssistant, entry: ConfigEntry, set_aside: str
+) -> None:
+    """Say that a newer release's file of the line was kept aside, and why."""
+    ir.async_create_issue(
+        hass,
+        DOMAIN,
+        f"newer_store_{entry.entry_id}",
+        is_fixable=False,
+        is_persistent=True,
+        severity=ir.IssueSeverity.WARNING,
+        translation_key="newer_store",
+        translation_placeholders={"name": entry.data[CONF_NAME], "path": set_aside},
+    )
 
 
 def expired_issue_id(entry_id: str) -> str:
@@ -128,18 +146,19 @@ class RenewLapsedLineFlow(RepairsFlow):
             expiry_date = user_input.get(ATTR_EXPIRY_DATE)
             try:
                 line.async_renew(
-                    renewed_on=date.fromisoformat(user_input[ATTR_RENEWED_ON]),
-                    validity_days=user_input.get(ATTR_VALIDITY_DAYS),
-                    pack_days=user_input.get(ATTR_PACK_DAYS),
-                    amount=user_input.get(ATTR_AMOUNT),
-                    expiry_date=date.fromisoformat(expiry_date)
-                    if expiry_date
-                    else None,
+                    RenewalRequest(
+                        renewed_on=date.fromisoformat(user_input[ATTR_RENEWED_ON]),
+                        validity_days=user_input.get(ATTR_VALIDITY_DAYS),
+                        pack_days=user_input.get(ATTR_PACK_DAYS),
+                        amount=user_input.get(ATTR_AMOUNT),
+                        expiry_date=date.fromisoformat(expiry_date)
+                        if expiry_date
+                        else None,
+                    )
                 )
-            except ServiceValidationError as err:
-                field = (err.translation_placeholders or {}).get("field")
+            except LineValueError as err:
                 on_form = {str(marker) for marker in schema.schema}
-                errors[field if field in on_form else "base"] = str(err.translation_key)
+                errors[err.field if err.field in on_form else "base"] = err.key
             else:
                 return self.async_create_entry(data={})
         return self.async_show_form(
@@ -149,7 +168,7 @@ class RenewLapsedLineFlow(RepairsFlow):
                 user_input or {ATTR_RENEWED_ON: dt_util.now().date().isoformat()},
             ),
             errors=errors,
-            description_placeholders=_issue_placeholders(entry, line.snapshot),
+            description_placeholders=_issue_placeholders(entry, line.data),
         )
 
 

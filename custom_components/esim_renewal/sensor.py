@@ -17,8 +17,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.helpers.typing import StateType
 from homeassistant.util import dt as dt_util
 
-from .const import CONF_CURRENCY
-from .coordinator import EsimRenewalConfigEntry
+from .coordinator import EsimRenewalConfigEntry, EsimRenewalCoordinator
 from .domain.lapse import LineStatus
 from .domain.line import LineSettings
 from .domain.snapshot import LineSnapshot
@@ -37,8 +36,7 @@ class EsimRenewalSensorEntityDescription(SensorEntityDescription):
     """Describes a sensor of a line."""
 
     value_fn: Callable[[LineSnapshot], StateType | datetime]
-    exists_fn: Callable[[LineSettings], bool] = lambda _: True
-    available_fn: Callable[[LineSnapshot], bool] = lambda _: True
+    exists_fn: Callable[[LineSettings, LineSnapshot], bool] = lambda *_: True
     attributes_fn: Callable[[LineSnapshot], dict[str, Any] | None] = lambda _: None
 
 
@@ -82,7 +80,7 @@ SENSORS: tuple[EsimRenewalSensorEntityDescription, ...] = (
         translation_key="pack_expiry",
         device_class=SensorDeviceClass.TIMESTAMP,
         value_fn=lambda line: line.pack_expires_at,
-        exists_fn=lambda settings: settings.rule.has_packs,
+        exists_fn=lambda settings, _: settings.rule.has_packs,
     ),
     EsimRenewalSensorEntityDescription(
         key="data_remaining",
@@ -92,7 +90,7 @@ SENSORS: tuple[EsimRenewalSensorEntityDescription, ...] = (
         native_unit_of_measurement=UnitOfInformation.GIGABYTES,
         suggested_display_precision=2,
         value_fn=lambda line: line.data.remaining_gb,
-        available_fn=lambda line: line.data.remaining_gb is not None,
+        exists_fn=lambda _, line: line.data.tracked,
     ),
     EsimRenewalSensorEntityDescription(
         key="data_used",
@@ -101,8 +99,9 @@ SENSORS: tuple[EsimRenewalSensorEntityDescription, ...] = (
         state_class=SensorStateClass.MEASUREMENT,
         native_unit_of_measurement=UnitOfInformation.GIGABYTES,
         suggested_display_precision=2,
+        entity_registry_enabled_default=False,
         value_fn=lambda line: line.data.used_gb,
-        available_fn=lambda line: line.data.used_gb is not None,
+        exists_fn=lambda _, line: line.data.tracked,
     ),
     EsimRenewalSensorEntityDescription(
         key="status",
@@ -147,7 +146,7 @@ async def async_setup_entry(
     entities: list[SensorEntity] = [
         EsimRenewalSensorEntity(coordinator, description)
         for description in SENSORS
-        if description.exists_fn(settings)
+        if description.exists_fn(settings, coordinator.data)
     ]
     entities.append(EsimRenewalSpendingSensorEntity(coordinator, SPENT_THIS_YEAR))
     if settings.rule.has_wallet:
@@ -165,41 +164,37 @@ class EsimRenewalSensorEntity(EsimRenewalEntity, SensorEntity):
 
     @property
     @override
-    def available(self) -> bool:
-        """Return whether the value is known; unlimited data has no amount."""
-        return self.entity_description.available_fn(self.coordinator.snapshot)
-
-    @property
-    @override
     def native_value(self) -> StateType | datetime:
         """Return the sensor's value."""
-        return self.entity_description.value_fn(self.coordinator.snapshot)
+        return self.entity_description.value_fn(self.coordinator.data)
 
     @property
     @override
     def extra_state_attributes(self) -> dict[str, Any] | None:
         """Return the sensor's extra attributes, if it has any."""
-        return self.entity_description.attributes_fn(self.coordinator.snapshot)
+        return self.entity_description.attributes_fn(self.coordinator.data)
 
 
 class EsimRenewalSpendingSensorEntity(EsimRenewalEntity, SensorEntity):
-    """Money spent on the line's renewals this year, in Home Assistant's currency.
+    """Money spent on the line's renewals this year, in the line's currency.
 
-    Renewals paid in another currency are not converted, so not counted.
+    The line's currency is Home Assistant's when the line was added, and stays,
+    so the unit never changes under the sensor's statistics. Renewals paid in
+    another currency are not converted, so not counted.
     """
 
-    @property
-    @override
-    def native_unit_of_measurement(self) -> str:
-        """Return Home Assistant's currency."""
-        return self.hass.config.currency
+    def __init__(
+        self, coordinator: EsimRenewalCoordinator, description: SensorEntityDescription
+    ) -> None:
+        """Fix the sensor's unit to the line's currency."""
+        super().__init__(coordinator, description)
+        self._attr_native_unit_of_measurement = coordinator.currency
 
     @property
     @override
     def native_value(self) -> float:
         """Return the total of this year's renewals."""
-        spent = self.coordinator.snapshot.spent_this_year
-        return spent.get(self.hass.config.currency, 0.0)
+        return self.coordinator.data.spent_this_year.get(self.coordinator.currency, 0.0)
 
     @property
     @override
@@ -211,17 +206,15 @@ class EsimRenewalSpendingSensorEntity(EsimRenewalEntity, SensorEntity):
 class EsimRenewalBalanceSensorEntity(EsimRenewalEntity, SensorEntity):
     """What the line's prepaid wallet holds, as each period's fee is taken."""
 
-    @property
-    @override
-    def native_unit_of_measurement(self) -> str:
-        """Return the wallet's currency, set when the line was added."""
-        currency: str = self.coordinator.config_entry.data.get(
-            CONF_CURRENCY, self.hass.config.currency
-        )
-        return currency
+    def __init__(
+        self, coordinator: EsimRenewalCoordinator, description: SensorEntityDescription
+    ) -> None:
+        """Fix the sensor's unit to the wallet's currency."""
+        super().__init__(coordinator, description)
+        self._attr_native_unit_of_measurement = coordinator.currency
 
     @property
     @override
     def native_value(self) -> float | None:
         """Return the balance."""
-        return self.coordinator.snapshot.balance
+        return self.coordinator.data.balance

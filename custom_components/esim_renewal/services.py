@@ -1,10 +1,10 @@
 """Actions that record a renewal or a data reading without opening settings."""
 
+from datetime import date, datetime
 from typing import Any
 
 import probatio
 
-from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import ATTR_CONFIG_ENTRY_ID, ATTR_DEVICE_ID
 from homeassistant.core import (
     HomeAssistant,
@@ -13,8 +13,8 @@ from homeassistant.core import (
     SupportsResponse,
     callback,
 )
-from homeassistant.exceptions import ServiceValidationError
-from homeassistant.helpers import config_validation as cv, device_registry as dr
+from homeassistant.helpers import config_validation as cv, service
+from homeassistant.util import dt as dt_util
 
 from .const import (
     ATTR_AMOUNT,
@@ -32,14 +32,15 @@ from .const import (
     SERVICE_SET_DATA,
 )
 from .coordinator import EsimRenewalConfigEntry, EsimRenewalCoordinator
-from .domain.serialization import state_to_dict
+from .domain.renewals import RenewalRequest
+from .domain.serialization import renewal_to_dict
+from .helpers import translated_line_errors
 
 _LINE_FIELDS = {
     probatio.Exclusive(ATTR_DEVICE_ID, "line"): cv.string,
     probatio.Exclusive(ATTR_CONFIG_ENTRY_ID, "line"): cv.string,
 }
-# The line and the amounts are checked by the handlers and the domain core,
-# which raise translated errors.
+# The amounts are checked by the domain core, which raises translated errors.
 RENEW_SCHEMA = probatio.Schema(
     {
         **_LINE_FIELDS,
@@ -79,21 +80,13 @@ def async_setup_services(hass: HomeAssistant) -> None:
 
 
 async def _async_renew(call: ServiceCall) -> ServiceResponse:
-    """Record a renewal; answer with the new expiry and the history."""
+    """Record a renewal; answer with the line as it stands after it."""
     line = _line_of(call)
-    line.async_renew(
-        renewed_on=call.data.get(ATTR_RENEWED_ON),
-        expiry_date=call.data.get(ATTR_EXPIRY_DATE),
-        validity_days=call.data.get(ATTR_VALIDITY_DAYS),
-        pack_days=call.data.get(ATTR_PACK_DAYS),
-        amount=call.data.get(ATTR_AMOUNT),
-        data_total_gb=call.data.get(ATTR_DATA_TOTAL_GB),
-        cost=call.data.get(ATTR_COST),
-        currency=call.data.get(ATTR_CURRENCY),
-    )
+    with translated_line_errors():
+        line.async_renew(renewal_request(call.data))
     if not call.return_response:
         return None
-    snapshot = line.snapshot
+    snapshot = line.data
     lost_on = line.lapse.number_lost_on
     return {
         "expiry_date": snapshot.expiry_date.isoformat(),
@@ -101,47 +94,62 @@ async def _async_renew(call: ServiceCall) -> ServiceResponse:
         "status": snapshot.status.value,
         "number_lost_date": None if lost_on is None else lost_on.isoformat(),
         "balance": snapshot.balance,
-        "renewals": state_to_dict(line.state)["renewals"],
+        "renewals": [renewal_to_dict(renewal) for renewal in line.state.renewals],
     }
 
 
 async def _async_set_data(call: ServiceCall) -> None:
     """Record a data reading."""
-    _line_of(call).async_set_data(
-        total_gb=call.data.get(ATTR_DATA_TOTAL_GB),
-        remaining_gb=call.data.get(ATTR_DATA_REMAINING_GB),
-        used_gb=call.data.get(ATTR_DATA_USED_GB),
+    line = _line_of(call)
+    with translated_line_errors():
+        line.async_set_data(
+            total_gb=call.data.get(ATTR_DATA_TOTAL_GB),
+            remaining_gb=call.data.get(ATTR_DATA_REMAINING_GB),
+            used_gb=call.data.get(ATTR_DATA_USED_GB),
+        )
+
+
+def renewal_request(data: dict[str, Any]) -> RenewalRequest:
+    """Return a renewal as an action or form describes it.
+
+    No day is now. A date without a time is a renewal on that local day; a
+    date and time without a time zone is local time.
+    """
+    renewed_on: date | datetime = data.get(ATTR_RENEWED_ON) or dt_util.now()
+    renewed_at: datetime | None = None
+    if isinstance(renewed_on, datetime):
+        renewed_at = dt_util.as_local(
+            renewed_on
+            if renewed_on.tzinfo
+            else renewed_on.replace(tzinfo=dt_util.get_default_time_zone())
+        )
+        renewed_on = renewed_at.date()
+    return RenewalRequest(
+        renewed_on=renewed_on,
+        renewed_at=renewed_at,
+        expiry_date=data.get(ATTR_EXPIRY_DATE),
+        validity_days=data.get(ATTR_VALIDITY_DAYS),
+        pack_days=data.get(ATTR_PACK_DAYS),
+        amount=data.get(ATTR_AMOUNT),
+        data_total_gb=data.get(ATTR_DATA_TOTAL_GB),
+        cost=data.get(ATTR_COST),
+        currency=data.get(ATTR_CURRENCY),
     )
 
 
 def _line_of(call: ServiceCall) -> EsimRenewalCoordinator:
-    """Return the loaded line an action is for, by device or config entry."""
-    hass = call.hass
+    """Return the loaded line an action is for, by device or config entry.
+
+    With neither, the only line there is; Home Assistant's helpers raise the
+    translated errors for a wrong or unloaded target.
+    """
     if device_id := call.data.get(ATTR_DEVICE_ID):
-        device, entry = dr.async_get_device_and_config_entry_for_domain(
-            hass, device_id, domain=DOMAIN
+        _, entry = service.async_get_device_and_config_entry(
+            call.hass, DOMAIN, device_id
         )
-        if device is None:
-            raise _error("device_not_found", target=device_id)
-        if entry is None:
-            raise _error("not_an_esim_line", target=device.name_by_user or device.name)
-    elif entry_id := call.data.get(ATTR_CONFIG_ENTRY_ID):
-        if (entry := hass.config_entries.async_get_entry(entry_id)) is None:
-            raise _error("entry_not_found", target=entry_id)
-        if entry.domain != DOMAIN:
-            raise _error("not_an_esim_line", target=entry.title)
     else:
-        raise _error("no_line_given")
-    if entry.state is not ConfigEntryState.LOADED:
-        raise _error("line_not_loaded", target=entry.title)
+        entry = service.async_get_config_entry(
+            call.hass, DOMAIN, call.data.get(ATTR_CONFIG_ENTRY_ID)
+        )
     line_entry: EsimRenewalConfigEntry = entry
     return line_entry.runtime_data
-
-
-def _error(key: str, **placeholders: Any) -> ServiceValidationError:
-    """Return a translated error about the target of an action."""
-    return ServiceValidationError(
-        translation_domain=DOMAIN,
-        translation_key=key,
-        translation_placeholders={k: str(v) for k, v in placeholders.items()},
-    )

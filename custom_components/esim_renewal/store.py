@@ -1,11 +1,22 @@
-"""Persist one line's run-time state: one versioned file per config entry."""
+"""Persist one line's run-time state: one versioned file per config entry.
 
-from collections.abc import Callable
-from dataclasses import dataclass
+The store loads a line and seeds it: when nothing usable is stored, or when a
+reconfigure changed the settings the stored state was built from, the state is
+built again from the config entry, keeping what happened.
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime
+import os
 from typing import Any
 
 from homeassistant.core import HomeAssistant, callback
-from homeassistant.exceptions import HomeAssistantError
+from homeassistant.exceptions import (
+    ConfigEntryError,
+    HomeAssistantError,
+    UnsupportedStorageVersionError,
+)
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
@@ -18,6 +29,7 @@ from .domain.serialization import (
     state_from_dict,
     state_to_dict,
 )
+from .line_config import initial_state_from_config, state_seed
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -41,22 +53,24 @@ class EsimRenewalStore(Store[dict[str, Any]]):
             minor_version=STORAGE_MINOR_VERSION,
         )
         self._save_pending = False
+        self.set_aside: str | None = None
+        """Where a file written by a newer release was moved, if one was."""
 
     async def _async_migrate_func(
         self, old_major_version: int, old_minor_version: int, old_data: dict[str, Any]
     ) -> dict[str, Any]:
         """Bring a store written by an earlier version up to date."""
         data = dict(old_data)
-        if old_major_version == 1 and old_minor_version < 2:
+        if old_minor_version < 2:
             data["renewals"] = []
-        if old_major_version == 1 and old_minor_version < 3:
+        if old_minor_version < 3:
             # Reminders start from the upgrade: none is sent for the past.
             data["reminders"] = {
                 "checked_until": dt_util.utcnow().isoformat(),
                 "sent": [],
             }
-        if old_major_version == 1 and old_minor_version < 4:
-            # Lines of this release's rules have no pack end and no wallet.
+        if old_minor_version < 4:
+            # Lines of the earlier rules have no pack end and no wallet.
             data["pack_end"] = None
             data["wallet"] = None
             data["renewals"] = [
@@ -65,29 +79,95 @@ class EsimRenewalStore(Store[dict[str, Any]]):
             ]
         return data
 
-    async def async_load_line(self) -> StoredLine | None:
+    async def async_load_line(
+        self, entry_data: Mapping[str, Any], now: datetime
+    ) -> StoredLine:
+        """Return the line as stored, or as its settings describe it.
+
+        The state is built from the entry when nothing usable is stored, or when
+        a reconfigure changed the settings the stored state was built from; a
+        new state starts a new reminder cycle from now, and keeps the renewal
+        history, the last renewal and, while the expiry is the same, the cycle.
+        """
+        seed = state_seed(entry_data)
+        stored = await self._async_load_stored()
+        if stored is not None and stored.seed == seed:
+            return stored
+        state = initial_state_from_config(entry_data, now.date())
+        reminders = ReminderLog(checked_until=now)
+        if stored is not None:
+            LOGGER.debug("Settings of %s changed; its state starts again", self.key)
+            old = stored.state
+            state = replace(
+                state,
+                terms=replace(
+                    state.terms,
+                    last_renewal=state.terms.last_renewal or old.terms.last_renewal,
+                ),
+                renewals=old.renewals,
+            )
+            if state.expiry_date == old.expiry_date:
+                reminders = stored.reminders
+        line = StoredLine(seed=seed, state=state, reminders=reminders)
+        self.async_schedule_save(lambda: line)
+        return line
+
+    async def _async_load_stored(self) -> StoredLine | None:
         """Return the stored line, or None when there is none or it is unreadable.
 
-        Home Assistant already sets aside a file that is not JSON and raises a
-        repair for it; a file that is JSON but not a line's state is logged here.
-        Either way the caller rebuilds the state from the config entry.
+        Home Assistant sets aside a file that is not JSON and raises a repair
+        for it. A file that a newer release wrote is set aside here, so that
+        going back to that release finds it; a file that is JSON but not a
+        line's state is logged. Either way the line is built again from its
+        settings.
         """
         try:
             stored = await self.async_load()
-            if stored is None:
-                return None
-            return StoredLine(
-                seed=dict(stored["seed"]),
-                state=state_from_dict(stored),
-                reminders=log_from_dict(stored["reminders"]),
-            )
-        except (HomeAssistantError, KeyError, TypeError, ValueError) as err:
+        except UnsupportedStorageVersionError as err:
+            await self._async_set_aside(err)
+            return None
+        except HomeAssistantError as err:
             LOGGER.warning(
                 "Stored state of %s is unreadable and is rebuilt from its settings: %s",
                 self.key,
                 err,
             )
             return None
+        if stored is None:
+            return None
+        try:
+            return StoredLine(
+                seed=dict(stored["seed"]),
+                state=state_from_dict(stored),
+                reminders=log_from_dict(stored["reminders"]),
+            )
+        except (KeyError, TypeError, ValueError) as err:
+            LOGGER.warning(
+                "Stored state of %s is unreadable and is rebuilt from its settings: %s",
+                self.key,
+                err,
+            )
+            return None
+
+    async def _async_set_aside(self, err: UnsupportedStorageVersionError) -> None:
+        """Move a file a newer release wrote out of the way, keeping it whole."""
+        set_aside = f"{self.path}.newer.{dt_util.utcnow().isoformat()}"
+        try:
+            await self.hass.async_add_executor_job(os.replace, self.path, set_aside)
+        except OSError as move_err:
+            # Rather no line than a newer release's history overwritten.
+            raise ConfigEntryError(
+                translation_domain=DOMAIN,
+                translation_key="newer_store_not_kept",
+                translation_placeholders={"path": self.path, "error": str(move_err)},
+            ) from err
+        self.set_aside = set_aside
+        LOGGER.warning(
+            "Stored state of %s was written by a newer release; it is kept as %s"
+            " and the line is rebuilt from its settings",
+            self.key,
+            set_aside,
+        )
 
     @callback
     def async_schedule_save(
@@ -103,11 +183,15 @@ class EsimRenewalStore(Store[dict[str, Any]]):
         self._save_pending = True
         self.async_delay_save(data, delay)
 
+    async def async_save_line(self, line: StoredLine) -> None:
+        """Write the line now, replacing any write that was waiting."""
+        self._save_pending = False
+        await self.async_save(_as_dict(line))
+
     async def async_flush(self, line: StoredLine, *, force: bool = False) -> None:
-        """Write a pending change now, as an unload must not lose it."""
+        """Write a waiting change now, as an unload must not lose it."""
         if self._save_pending or force:
-            self._save_pending = False
-            await self.async_save(_as_dict(line))
+            await self.async_save_line(line)
 
 
 def _as_dict(line: StoredLine) -> dict[str, Any]:
