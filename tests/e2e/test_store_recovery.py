@@ -237,6 +237,7 @@ async def test_store_file_of_a_newer_major_version(
         "newer version (10 s after setup, or when Home Assistant stops): going "
         "back to a newer version of the integration then finds its history gone."
     ),
+    raises=AssertionError,
     strict=True,
 )
 def test_store_file_of_a_newer_major_version_is_kept(
