@@ -184,9 +184,8 @@ class HassProcess:
                 stdout=output,
                 stderr=subprocess.STDOUT,
                 env=env,
-                # Its own session: a Ctrl-C of pytest reaches it only through
-                # stop(), as a single SIGTERM.
-                start_new_session=True,
+                # In pytest's process group, so that whatever ends the whole
+                # group (Ctrl-C, a CI runner giving up) ends it too.
             )
         try:
             self.api.wait_until_up(
