@@ -46,5 +46,10 @@ class ReminderNotifier:
     @callback
     def async_send(self, message: dict[str, Any]) -> None:
         """Fire the reminder on the bus."""
-        LOGGER.debug("Reminding about %s: %s", self._entry.title, message["kind"])
+        threshold = message["threshold"]
+        LOGGER.debug(
+            "Reminding about %s: %s",
+            self._entry.title,
+            message["kind"] if threshold is None else f"{message['kind']}:{threshold}",
+        )
         self._hass.bus.async_fire(EVENT_REMINDER, message)
