@@ -1,6 +1,7 @@
 """Tests of adding, reconfiguring and tuning a line through the UI flows."""
 
 from collections.abc import Generator
+from dataclasses import replace
 from typing import Any
 from unittest.mock import AsyncMock, patch
 
@@ -39,6 +40,7 @@ from custom_components.esim_renewal.const import (
     CONF_VALIDITY_MONTHS,
     DOMAIN,
 )
+from custom_components.esim_renewal.domain.carriers import CARRIER_PRESETS
 from custom_components.esim_renewal.line_config import line_unique_id
 
 POVO_IDENTITY = {
@@ -456,11 +458,12 @@ async def test_reconfigure_shows_the_line_as_it_is_now(
     result = await entry.start_reconfigure_flow(hass)
     assert result["step_id"] == "reconfigure"
     assert suggested(result, CONF_NAME) == "povo backup"
-    assert suggested(result, CONF_CARRIER) == "povo_2"
+    # The carrier field shows the preset's name, never its key.
+    assert suggested(result, CONF_CARRIER) == "povo 2.0"
 
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"],
-        {**POVO_IDENTITY, CONF_CARRIER: "povo_2", CONF_NAME: "povo keeper"},
+        {**POVO_IDENTITY, CONF_CARRIER: "povo 2.0", CONF_NAME: "povo keeper"},
     )
     assert result["step_id"] == "rolling"
     assert suggested(result, CONF_LAST_RENEWAL) == "2026-06-09"
@@ -680,3 +683,179 @@ async def test_a_name_names_one_line(
         result["flow_id"], {CONF_NAME: "Travel eSIM", CONF_VALIDITY: "fixed"}
     )
     assert result["step_id"] == "fixed"
+
+
+@pytest.mark.parametrize(
+    ("carrier", "validity", "answer", "reminder_days"),
+    [
+        ("ahamo", "monthly", {CONF_BILLING_DAY: 1}, [3, 1]),
+        ("Travel eSIM", "fixed", {CONF_EXPIRY_DATE: "2026-12-20"}, [7, 1]),
+        (
+            "povo 2.0",
+            "after_pack",
+            {
+                CONF_LAST_RENEWAL: "2026-11-01",
+                CONF_PACK_DAYS: 30,
+                CONF_VALIDITY_DAYS: 180,
+            },
+            [30, 7, 1],
+        ),
+    ],
+)
+@pytest.mark.usefixtures("mock_setup_entry")
+async def test_new_lines_get_reminders_that_fit(
+    hass: HomeAssistant,
+    carrier: str,
+    validity: str,
+    answer: dict[str, Any],
+    reminder_days: list[int],
+) -> None:
+    """A monthly bill, a pack and a number keeper start with their own reminders."""
+    result = await start_flow(hass, carrier)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_NAME: "Line", CONF_VALIDITY: validity}
+    )
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], answer)
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["options"] == {
+        CONF_REMINDER_DAYS: reminder_days,
+        CONF_REMINDER_TIME: "09:00:00",
+    }
+
+
+@pytest.mark.usefixtures("mock_setup_entry")
+async def test_a_preset_can_carry_its_own_reminders(hass: HomeAssistant) -> None:
+    """A preset's reminders win over its rule's."""
+    with patch.dict(
+        CARRIER_PRESETS,
+        {
+            "ahamo": replace(CARRIER_PRESETS["ahamo"], reminder_days=(5, 2)),
+        },
+    ):
+        result = await start_flow(hass, "ahamo")
+        result = await hass.config_entries.flow.async_configure(
+            result["flow_id"], {CONF_NAME: "ahamo", CONF_VALIDITY: "monthly"}
+        )
+        result = await hass.config_entries.flow.async_configure(
+            result["flow_id"], {CONF_BILLING_DAY: 1}
+        )
+    assert result["options"][CONF_REMINDER_DAYS] == [5, 2]
+
+
+@pytest.mark.usefixtures("mock_setup_entry")
+async def test_carrier_shows_and_takes_a_preset_by_name(hass: HomeAssistant) -> None:
+    """The list shows flags and names, and the field keeps the name, not the key."""
+    result = await hass.config_entries.flow.async_init(
+        DOMAIN, context={"source": SOURCE_USER}
+    )
+    selector = result["data_schema"].schema[CONF_CARRIER].config
+    assert selector["options"][0] == {"value": "povo 2.0", "label": "🇯🇵 povo 2.0"}
+    assert selector["custom_value"]
+    assert "translation_key" not in selector
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_CARRIER: "povo 2.0"}
+    )
+    assert suggested(result, CONF_VALIDITY) == "after_pack"
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {**POVO_IDENTITY, CONF_VALIDITY: "after_pack"}
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        {CONF_LAST_RENEWAL: "2026-11-01", CONF_PACK_DAYS: 30, CONF_VALIDITY_DAYS: 180},
+    )
+    assert result["data"][CONF_CARRIER] == "povo_2"
+
+
+@pytest.mark.usefixtures("mock_setup_entry")
+async def test_every_wrong_field_shows_at_once(hass: HomeAssistant) -> None:
+    """Three wrong fields are three errors, on each form."""
+    result = await start_flow(hass, None)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        {
+            CONF_NAME: " ",
+            CONF_PHONE_NUMBER: "call me",
+            CONF_RENEWAL_URL: "povo.jp",
+            CONF_VALIDITY: "balance",
+        },
+    )
+    assert result["errors"] == {
+        CONF_NAME: "invalid_name",
+        CONF_PHONE_NUMBER: "invalid_phone_number",
+        CONF_RENEWAL_URL: "invalid_url",
+    }
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_NAME: "Wallet", CONF_VALIDITY: "balance"}
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        {
+            CONF_LAST_RENEWAL: "2026-12-01",
+            CONF_BALANCE: -1,
+            CONF_FEE: 0,
+            CONF_FEE_PERIOD_DAYS: 0.5,
+            CONF_CURRENCY: "dollars",
+            CONF_GRACE_DAYS: -2,
+            CONF_DATA_TOTAL_GB: -1,
+        },
+    )
+    assert result["errors"] == {
+        CONF_BALANCE: "invalid_balance",
+        CONF_FEE: "invalid_fee",
+        CONF_FEE_PERIOD_DAYS: "invalid_fee_period_days",
+        CONF_CURRENCY: "invalid_currency",
+        CONF_GRACE_DAYS: "invalid_grace_days",
+        CONF_DATA_TOTAL_GB: "invalid_data_amount",
+    }
+    # What only the values together break shows once each is right.
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        {
+            CONF_LAST_RENEWAL: "2026-12-01",
+            CONF_BALANCE: 1,
+            CONF_FEE: 3,
+            CONF_FEE_PERIOD_DAYS: 30,
+        },
+    )
+    assert result["errors"] == {CONF_LAST_RENEWAL: "last_renewal_in_future"}
+
+
+@pytest.mark.usefixtures("mock_setup_entry")
+async def test_a_line_that_already_lapsed_is_added_only_when_asked(
+    hass: HomeAssistant,
+) -> None:
+    """A past end date asks first; going back keeps what was typed."""
+    result = await start_flow(hass, "Travel eSIM")
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_NAME: "Old pack", CONF_VALIDITY: "fixed"}
+    )
+    past = {CONF_EXPIRY_DATE: "2026-11-20", CONF_DATA_TOTAL_GB: 10}
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], past)
+    assert result["type"] is FlowResultType.MENU
+    assert result["step_id"] == "lapsed"
+    assert result["menu_options"] == ["add_lapsed", "change_dates"]
+    assert result["description_placeholders"] == {
+        "name": "Old pack",
+        "expiry_date": "2026-11-20",
+    }
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"next_step_id": "change_dates"}
+    )
+    assert result["step_id"] == "fixed"
+    assert suggested(result, CONF_EXPIRY_DATE) == "2026-11-20"
+    result = await hass.config_entries.flow.async_configure(result["flow_id"], past)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {"next_step_id": "add_lapsed"}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["data"][CONF_EXPIRY_DATE] == "2026-11-20"
+
+
+@pytest.mark.parametrize("line_data", [TRAVEL_LINE])
+async def test_options_name_the_line_and_show_its_defaults(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """Configure says which line it is and shows reminders that fit it."""
+    result = await hass.config_entries.options.async_init(init_integration.entry_id)
+    assert result["description_placeholders"] == {"name": "Travel eSIM"}
+    assert suggested(result, CONF_REMINDER_DAYS) == ["7", "1"]

@@ -49,7 +49,9 @@ def stored_line(expiry_date: str, seed: dict[str, Any] | None = None) -> dict[st
                 "unlimited": False,
             },
             "renewals": [],
+            "undo": None,
             "reminders": {"checked_until": "2026-11-26T09:00:00+09:00", "sent": []},
+            "undo_reminders": None,
         },
     }
 
@@ -243,7 +245,14 @@ async def test_store_of_the_first_version_is_migrated(
     """A 1.1 store loads with an empty history and reminder log, and is rewritten."""
     old = stored_line("2027-04-29")
     old["minor_version"] = 1
-    for key in ("renewals", "reminders", "pack_end", "wallet"):
+    for key in (
+        "renewals",
+        "reminders",
+        "pack_end",
+        "wallet",
+        "undo",
+        "undo_reminders",
+    ):
         del old["data"][key]
     hass_storage[STORE_KEY] = old
     await setup_line(hass, mock_config_entry)
@@ -301,8 +310,8 @@ async def test_store_of_the_last_release_keeps_its_dates(
     )
     old = stored_line("2027-04-29")
     old["minor_version"] = 3
-    del old["data"]["pack_end"]
-    del old["data"]["wallet"]
+    for key in ("pack_end", "wallet", "undo", "undo_reminders"):
+        del old["data"][key]
     old["data"]["renewals"] = [
         {
             "renewed_on": "2026-11-01",

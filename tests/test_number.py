@@ -49,20 +49,22 @@ async def test_setting_data_remaining(hass: HomeAssistant) -> None:
     assert hass.states.get("sensor.travel_esim_data_used").state == "8.75"
 
 
-@pytest.mark.usefixtures("init_integration")
 @pytest.mark.usefixtures("entity_registry_enabled_by_default")
-async def test_reading_without_an_allowance(hass: HomeAssistant) -> None:
-    """Without a known allowance the largest reading is generous."""
+async def test_no_reading_box_without_an_allowance(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """Without a known allowance there is no box to type into, until one is set."""
     entity = "number.povo_backup_data_remaining_reading"
-    assert hass.states.get(entity).state == "unknown"
-    assert hass.states.get(entity).attributes["max"] == 10000
+    assert hass.states.get(entity) is None
+    assert hass.states.get("sensor.povo_backup_data_remaining").state == "unknown"
     await hass.services.async_call(
-        NUMBER_DOMAIN,
-        SERVICE_SET_VALUE,
-        {ATTR_ENTITY_ID: entity, ATTR_VALUE: 3},
+        DOMAIN,
+        "set_data",
+        {"config_entry_id": init_integration.entry_id, "data_total_gb": 3},
         blocking=True,
     )
-    assert hass.states.get("sensor.povo_backup_data_remaining").state == "3.0"
+    await hass.async_block_till_done()
+    assert hass.states.get(entity).attributes["max"] == 3
     assert hass.states.get("sensor.povo_backup_data_used").state == "unknown"
 
 

@@ -152,9 +152,20 @@ def form_fields(result: dict[str, Any]) -> list[str]:
         (
             POVO_PACK_LINE,
             "2027-04-30T10:00:00+09:00",
-            ["renewed_on", "pack_days", "expiry_date"],
+            [
+                "renewed_on",
+                "pack_days",
+                "expiry_date",
+                "data_total_gb",
+                "cost",
+                "currency",
+            ],
         ),
-        (WALLET_LINE, "2027-03-01T10:00:00+09:00", ["renewed_on", "amount"]),
+        (
+            WALLET_LINE,
+            "2027-03-01T10:00:00+09:00",
+            ["renewed_on", "amount", "data_total_gb", "cost", "currency"],
+        ),
     ],
     ids=["povo", "wallet"],
 )

@@ -101,6 +101,7 @@ TOP_LEVEL = {
     "exceptions",
     "services",
     "common",
+    "config_subentries",
 }
 TRANSLATION_KEY = re.compile(r"^(?!.+[_-]{2})(?![_-])[a-z0-9-_]+(?<![_-])$")
 URL = re.compile(
@@ -131,7 +132,11 @@ def test_strings_pass_hassfest_rules(language: str) -> None:
                 assert TRANSLATION_KEY.match(state)
     for selector in strings["selector"].values():
         assert all(TRANSLATION_KEY.match(option) for option in selector["options"])
-    for flow in (strings["config"], strings["options"]):
+    for flow in (
+        strings["config"],
+        strings["options"],
+        *strings["config_subentries"].values(),
+    ):
         for step in flow["step"].values():
             assert set(step.get("data_description", {})) <= set(step.get("data", {}))
     for issue in strings["issues"].values():

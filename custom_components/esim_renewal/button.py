@@ -1,5 +1,7 @@
-"""Button of a line: mark it renewed today."""
+"""Buttons of a line: mark it renewed now, or undo the last renewal."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import override
 
 from homeassistant.components.button import ButtonEntity, ButtonEntityDescription
@@ -7,7 +9,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.util import dt as dt_util
 
-from .coordinator import EsimRenewalConfigEntry
+from .coordinator import EsimRenewalConfigEntry, EsimRenewalCoordinator
 from .domain.renewals import RenewalRequest
 from .entity import EsimRenewalEntity
 from .helpers import translated_line_errors
@@ -15,8 +17,29 @@ from .helpers import translated_line_errors
 # Pressing changes only local state; nothing to serialize.
 PARALLEL_UPDATES = 0
 
-MARK_RENEWED = ButtonEntityDescription(
-    key="mark_renewed", translation_key="mark_renewed"
+
+@dataclass(frozen=True, kw_only=True)
+class EsimRenewalButtonEntityDescription(ButtonEntityDescription):
+    """Describes a button of a line."""
+
+    press_fn: Callable[[EsimRenewalCoordinator], None]
+
+
+def _mark_renewed(line: EsimRenewalCoordinator) -> None:
+    """Record a renewal now, with the line's usual validity and plan."""
+    now = dt_util.now()
+    line.async_renew(RenewalRequest(renewed_on=now.date(), renewed_at=now))
+
+
+BUTTONS: tuple[EsimRenewalButtonEntityDescription, ...] = (
+    EsimRenewalButtonEntityDescription(
+        key="mark_renewed", translation_key="mark_renewed", press_fn=_mark_renewed
+    ),
+    EsimRenewalButtonEntityDescription(
+        key="undo_renewal",
+        translation_key="undo_renewal",
+        press_fn=lambda line: line.async_undo_renewal(),
+    ),
 )
 
 
@@ -25,18 +48,20 @@ async def async_setup_entry(
     entry: EsimRenewalConfigEntry,
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
-    """Set up the button of a line."""
-    async_add_entities([EsimRenewalMarkRenewedButton(entry.runtime_data, MARK_RENEWED)])
+    """Set up the buttons of a line."""
+    async_add_entities(
+        EsimRenewalButtonEntity(entry.runtime_data, description)
+        for description in BUTTONS
+    )
 
 
-class EsimRenewalMarkRenewedButton(EsimRenewalEntity, ButtonEntity):
-    """Record a renewal now, with the line's usual validity and plan."""
+class EsimRenewalButtonEntity(EsimRenewalEntity, ButtonEntity):
+    """A button of a line: mark it renewed, or undo that."""
+
+    entity_description: EsimRenewalButtonEntityDescription
 
     @override
     async def async_press(self) -> None:
-        """Record the renewal."""
-        now = dt_util.now()
+        """Do what the button says."""
         with translated_line_errors():
-            self.coordinator.async_renew(
-                RenewalRequest(renewed_on=now.date(), renewed_at=now)
-            )
+            self.entity_description.press_fn(self.coordinator)

@@ -12,6 +12,7 @@ from homeassistant.config_entries import (
     ConfigEntryState,
     ConfigFlow,
     ConfigFlowResult,
+    ConfigSubentryFlow,
     OptionsFlowWithReload,
 )
 from homeassistant.const import CONF_NAME
@@ -22,6 +23,7 @@ from homeassistant.helpers.selector import (
     NumberSelector,
     NumberSelectorConfig,
     NumberSelectorMode,
+    SelectOptionDict,
     SelectSelector,
     SelectSelectorConfig,
     SelectSelectorMode,
@@ -58,15 +60,21 @@ from .const import (
     DOMAIN,
 )
 from .coordinator import EsimRenewalConfigEntry
-from .domain.carriers import CARRIER_PRESETS, CarrierPreset
+from .domain.carrier_preset import CarrierPreset
+from .domain.carriers import CARRIER_PRESETS, carrier_display_name, preset_key
+from .domain.line import default_reminder_days
 from .domain.validity import ValidityKind, days_from
 from .domain.values import LineValueError
 from .line_config import (
+    default_options,
+    identity_errors,
+    initial_expiry,
+    line_errors,
     line_unique_id,
     reminder_plan_from_options,
-    validate_identity,
-    validate_line,
+    rule_from_config,
 )
+from .renewal_flow import RecordRenewalFlow
 
 _GIGABYTES = NumberSelector(
     NumberSelectorConfig(
@@ -79,14 +87,19 @@ _WHOLE_NUMBER = NumberSelector(NumberSelectorConfig(mode=NumberSelectorMode.BOX)
 _MONEY = NumberSelector(NumberSelectorConfig(mode=NumberSelectorMode.BOX, step="any"))
 _DAY = DateSelector()
 
+# A preset's value is its name, which the field shows once it is picked; the
+# list shows its flag and name. Any other carrier's name can be typed.
 USER_SCHEMA = probatio.Schema(
     {
         probatio.Optional(CONF_CARRIER): SelectSelector(
             SelectSelectorConfig(
-                options=list(CARRIER_PRESETS),
+                options=[
+                    SelectOptionDict(value=preset.name, label=preset.label)
+                    for preset in CARRIER_PRESETS.values()
+                ],
                 custom_value=True,
                 mode=SelectSelectorMode.DROPDOWN,
-                translation_key=CONF_CARRIER,
+                sort=False,
             )
         ),
     }
@@ -200,6 +213,8 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
     def __init__(self) -> None:
         """Start with nothing entered."""
         self._line: dict[str, Any] = {}
+        # A line that would start lapsed, while the user decides.
+        self._lapsed: tuple[ValidityKind, dict[str, Any], dict[str, Any]] | None = None
 
     @staticmethod
     @callback
@@ -210,12 +225,21 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
         """Return the flow that sets when reminders are due."""
         return EsimRenewalOptionsFlow()
 
+    @classmethod
+    @callback
+    @override
+    def async_get_supported_subentry_types(
+        cls, config_entry: ConfigEntry
+    ) -> dict[str, type[ConfigSubentryFlow]]:
+        """Offer to record a renewal from the line's entry."""
+        return {"renewal": RecordRenewalFlow}
+
     async def async_step_user(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
         """Ask for the carrier, whose terms prefill the next steps."""
         if user_input is not None:
-            self._line = dict(user_input)
+            self._line = _with_carrier_key(user_input)
             if (preset := self._preset) is not None and not preset.confirmed:
                 return await self.async_step_unconfirmed_preset()
             return await self.async_step_line()
@@ -238,8 +262,8 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
         """Ask for the line's name, number, renewal page and kind of validity."""
         errors: dict[str, str] = {}
         if user_input is not None:
-            errors = _errors_of(validate_identity, user_input)
-            if not errors and self._is_name_taken(user_input[CONF_NAME]):
+            errors = identity_errors(user_input)
+            if CONF_NAME not in errors and self._is_name_taken(user_input[CONF_NAME]):
                 errors[CONF_NAME] = "name_in_use"
             if not errors:
                 if unique_id := line_unique_id(user_input):
@@ -262,19 +286,25 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
         entry = self._get_reconfigure_entry()
         errors: dict[str, str] = {}
         if user_input is not None:
-            errors = _errors_of(validate_identity, user_input)
+            errors = identity_errors(user_input)
             unique_id = None if errors else line_unique_id(user_input)
             if unique_id and self._is_another_line(unique_id, entry):
                 errors[CONF_PHONE_NUMBER] = "phone_number_in_use"
-            if not errors and self._is_name_taken(user_input[CONF_NAME], entry):
+            if CONF_NAME not in errors and self._is_name_taken(
+                user_input[CONF_NAME], entry
+            ):
                 errors[CONF_NAME] = "name_in_use"
             if not errors:
-                self._line = dict(user_input)
+                self._line = _with_carrier_key(user_input)
                 return await self._async_goto_validity_step(user_input[CONF_VALIDITY])
+        suggested = user_input or {
+            **entry.data,
+            CONF_CARRIER: carrier_display_name(entry.data.get(CONF_CARRIER)),
+        }
         return self.async_show_form(
             step_id="reconfigure",
             data_schema=self.add_suggested_values_to_schema(
-                RECONFIGURE_SCHEMA, user_input or entry.data
+                RECONFIGURE_SCHEMA, suggested
             ),
             errors=errors,
         )
@@ -321,6 +351,23 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
         """Ask for the wallet, its fee and the current period."""
         return self._async_handle_validity(ValidityKind.BALANCE, user_input)
 
+    async def async_step_add_lapsed(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Add the line as it is, lapsed."""
+        if self._lapsed is None:  # pragma: no cover - the menu needs a lapsed line
+            return self.async_abort(reason="unknown")
+        return self._async_finish(self._lapsed[2])
+
+    async def async_step_change_dates(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Go back to the dates of a line that would start lapsed."""
+        if self._lapsed is None:  # pragma: no cover - the menu needs a lapsed line
+            return self.async_abort(reason="unknown")
+        kind, entered, _ = self._lapsed
+        return self._async_show_validity_form(kind, entered)
+
     async def _async_goto_validity_step(self, kind: str) -> ConfigFlowResult:
         """Go on to the step of the chosen kind of validity."""
         step: Callable[[], Awaitable[ConfigFlowResult]] = getattr(
@@ -332,7 +379,11 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
     def _async_handle_validity(
         self, kind: ValidityKind, user_input: dict[str, Any] | None
     ) -> ConfigFlowResult:
-        """Check the validity and data of a line, then add or update it."""
+        """Check the validity and data of a line, then add or update it.
+
+        Every wrong field shows its error at once. A line that would start
+        lapsed is added only once the user says so.
+        """
         if user_input is None:
             return self._async_show_validity_form(kind)
         data = {**self._line, CONF_VALIDITY: kind, **user_input}
@@ -347,8 +398,37 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
                 if self.source == SOURCE_RECONFIGURE
                 else None
             ) or self.hass.config.currency
-        if errors := _errors_of(lambda line: validate_line(line, _today()), data):
+        today = _today()
+        if errors := line_errors(data, today):
             return self._async_show_validity_form(kind, user_input, errors)
+        if initial_expiry(data, today) < today:
+            self._lapsed = (kind, user_input, data)
+            return self._async_show_lapsed(data)
+        return self._async_finish(data)
+
+    async def async_step_lapsed(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask whether to add a line that has already lapsed, or fix its dates."""
+        if self._lapsed is None:  # pragma: no cover - only a lapsed line gets here
+            return self.async_abort(reason="unknown")
+        return self._async_show_lapsed(self._lapsed[2])
+
+    @callback
+    def _async_show_lapsed(self, data: dict[str, Any]) -> ConfigFlowResult:
+        """Show the choice for a line that would start lapsed."""
+        return self.async_show_menu(
+            step_id="lapsed",
+            menu_options=["add_lapsed", "change_dates"],
+            description_placeholders={
+                "name": data[CONF_NAME],
+                "expiry_date": initial_expiry(data, _today()).isoformat(),
+            },
+        )
+
+    @callback
+    def _async_finish(self, data: dict[str, Any]) -> ConfigFlowResult:
+        """Add the line, with reminders that fit it, or update it."""
         if self.source == SOURCE_RECONFIGURE:
             return self.async_update_reload_and_abort(
                 self._get_reconfigure_entry(),
@@ -356,7 +436,9 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
                 unique_id=line_unique_id(data),
                 data=data,
             )
-        return self.async_create_entry(title=data[CONF_NAME], data=data)
+        return self.async_create_entry(
+            title=data[CONF_NAME], data=data, options=default_options(data)
+        )
 
     @callback
     def _async_show_validity_form(
@@ -435,15 +517,18 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
 class EsimRenewalOptionsFlow(OptionsFlowWithReload):
     """Set when reminders are due; the line reloads with them."""
 
+    config_entry: EsimRenewalConfigEntry
+
     async def async_step_init(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
         """Ask for the reminder days, their time of day and the low-data mark."""
         errors: dict[str, str] = {}
+        default_days = default_reminder_days(rule_from_config(self.config_entry.data))
         if user_input is not None:
             try:
                 plan = reminder_plan_from_options(
-                    {CONF_REMINDER_DAYS: [], **user_input}
+                    {CONF_REMINDER_DAYS: [], **user_input}, default_days
                 )
             except LineValueError as err:
                 errors[err.field] = err.key
@@ -456,7 +541,7 @@ class EsimRenewalOptionsFlow(OptionsFlowWithReload):
                     options[CONF_DATA_LOW_GB] = plan.data_low_gb
                 return self.async_create_entry(data=options)
         if user_input is None:
-            plan = reminder_plan_from_options(self.config_entry.options)
+            plan = reminder_plan_from_options(self.config_entry.options, default_days)
             user_input = {
                 CONF_REMINDER_DAYS: [str(days) for days in plan.days],
                 CONF_REMINDER_TIME: plan.time_of_day.isoformat(),
@@ -466,18 +551,15 @@ class EsimRenewalOptionsFlow(OptionsFlowWithReload):
             step_id="init",
             data_schema=self.add_suggested_values_to_schema(OPTIONS_SCHEMA, user_input),
             errors=errors,
+            description_placeholders={"name": self.config_entry.title},
         )
 
 
-def _errors_of(
-    check: Callable[[Mapping[str, Any]], None], data: Mapping[str, Any]
-) -> dict[str, str]:
-    """Return the form errors a check raises for some input."""
-    try:
-        check(data)
-    except LineValueError as err:
-        return {err.field: err.key}
-    return {}
+def _with_carrier_key(user_input: dict[str, Any]) -> dict[str, Any]:
+    """Return the input with a preset's name or key as its key, any other as typed."""
+    if not (carrier := user_input.get(CONF_CARRIER)):
+        return {key: value for key, value in user_input.items() if key != CONF_CARRIER}
+    return {**user_input, CONF_CARRIER: preset_key(carrier)}
 
 
 def _current_values(entry: ConfigEntry) -> dict[str, Any]:

@@ -34,7 +34,8 @@ CONF_DATA_LOW_GB: Final = "data_low_gb"
 
 # Run-time state lives in one store file per line.
 # 1.1: expiry, last renewal and data. 1.2: adds the renewal history.
-# 1.3: adds the reminder log. 1.4: adds the pack end and the wallet.
+# 1.3: adds the reminder log. 1.4: adds the pack end, the wallet and what
+# undoes the last renewal.
 STORAGE_VERSION: Final = 1
 STORAGE_MINOR_VERSION: Final = 4
 SAVE_DELAY: Final = 10
@@ -42,6 +43,7 @@ SAVE_DELAY: Final = 10
 # Actions and their fields.
 SERVICE_RENEW: Final = "renew"
 SERVICE_SET_DATA: Final = "set_data"
+SERVICE_UNDO_RENEWAL: Final = "undo_renewal"
 ATTR_RENEWED_ON: Final = "renewed_on"
 ATTR_EXPIRY_DATE: Final = "expiry_date"
 ATTR_VALIDITY_DAYS: Final = "validity_days"
@@ -53,5 +55,8 @@ ATTR_DATA_USED_GB: Final = "data_used_gb"
 ATTR_COST: Final = "cost"
 ATTR_CURRENCY: Final = "currency"
 
-# Reminders reach automations as this bus event.
+# Reminders reach automations as this bus event; renewals and their undo reach
+# the logbook as these.
 EVENT_REMINDER: Final = f"{DOMAIN}_reminder"
+EVENT_RENEWED: Final = f"{DOMAIN}_renewed"
+EVENT_RENEWAL_UNDONE: Final = f"{DOMAIN}_renewal_undone"

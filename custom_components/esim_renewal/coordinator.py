@@ -13,8 +13,9 @@ from homeassistant.util import dt as dt_util
 
 from .clock import RENEWAL_CLOCK
 from .const import CONF_CURRENCY, DOMAIN, LOGGER
+from .domain.data import has_allowance
 from .domain.lapse import Lapse
-from .domain.line import LineState, record_data
+from .domain.line import LineState, record_data, undo_renewal
 from .domain.reminders import (
     Reminder,
     ReminderLog,
@@ -25,7 +26,7 @@ from .domain.reminders import (
 from .domain.renewals import RenewalRequest, renew
 from .domain.snapshot import LineSnapshot, take_snapshot
 from .line_config import settings_from_config
-from .notifier import ReminderNotifier
+from .notifier import LineNotifier
 from .repairs import async_report_newer_store, async_sync_expired_issue
 from .store import EsimRenewalStore, StoredLine
 
@@ -51,10 +52,11 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
         self.currency: str = entry.data.get(CONF_CURRENCY) or hass.config.currency
         self.state: LineState
         self.reminder_log: ReminderLog
+        self._undo_reminders: ReminderLog | None = None
         self._seed: dict[str, Any]
         self.next_change: datetime
         self._store = EsimRenewalStore(hass, entry.entry_id)
-        self._notifier = ReminderNotifier(hass, entry)
+        self._notifier = LineNotifier(hass, entry)
         # The log's check time moves on every tick; it is written with the
         # next change, or at unload, not on every tick.
         self._reminder_log_unsaved = False
@@ -70,6 +72,7 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
         self._seed = stored.seed
         self.state = stored.state
         self.reminder_log = stored.reminders
+        self._undo_reminders = stored.undo_reminders
         self.data = take_snapshot(self.state, self.settings, now)
         self.next_change = self._next_change(now)
         async_sync_expired_issue(self.hass, self.config_entry, self.data)
@@ -136,7 +139,17 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
             now=dt_util.now(),
             default_currency=self.currency,
         )
-        self.async_commit(state, new_cycle=True)
+        self.async_commit(state, renewal=True)
+        self._notifier.async_renewed(state.renewals[-1])
+
+    @callback
+    def async_undo_renewal(self) -> None:
+        """Put the line back as it was before its last renewal."""
+        undone = self.state.renewals[-1] if self.state.renewals else None
+        state = undo_renewal(self.state)
+        self.async_commit(state, reminder_log=self._undo_reminders)
+        if undone is not None:
+            self._notifier.async_renewal_undone(undone)
 
     @callback
     def async_set_data(
@@ -167,12 +180,20 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
         )
 
     @callback
-    def async_commit(self, state: LineState, *, new_cycle: bool = False) -> None:
+    def async_commit(
+        self,
+        state: LineState,
+        *,
+        renewal: bool = False,
+        reminder_log: ReminderLog | None = None,
+    ) -> None:
         """Keep a new state, persist it, then tell the entities and remind.
 
         Every change of a line goes through here, whoever asks for it. A
-        renewal or a new expiry date starts a new reminder cycle. A line that
-        is closing refuses changes, so nothing is written after its unload.
+        renewal or a new expiry date starts a new reminder cycle, unless the
+        change brings back a log (an undone renewal). Only a renewal can be
+        undone, and only until the next change. A line that is closing
+        refuses changes, so nothing is written after its unload.
         """
         if self._closed:
             raise HomeAssistantError(
@@ -181,9 +202,17 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
                 translation_placeholders={"target": self.config_entry.title},
             )
         now = dt_util.now()
-        previous, self.state = self.state, state
+        previous = self.state
+        if renewal:
+            self._undo_reminders = self.reminder_log
+        else:
+            state = replace(state, undo=None)
+            self._undo_reminders = None
+        self.state = state
         log = self.reminder_log
-        if new_cycle or state.expiry_date != previous.expiry_date:
+        if reminder_log is not None:
+            log = replace(reminder_log, checked_until=now)
+        elif renewal or state.expiry_date != previous.expiry_date:
             log = ReminderLog(checked_until=now)
         reminder, self.reminder_log = data_low_reminder(
             previous.data, state.data, self.settings.reminders, log, now
@@ -194,7 +223,7 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
         self._async_update(now)
         if reminder is not None:
             self._async_remind(reminder, now)
-        if previous.data.unlimited != state.data.unlimited:
+        if _data_entities(previous) != _data_entities(state):
             # The data entities come and go with the allowance.
             self.hass.config_entries.async_schedule_reload(self.config_entry.entry_id)
         self.hass.data[RENEWAL_CLOCK].async_schedule()
@@ -266,5 +295,13 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
     def _stored_line(self) -> StoredLine:
         """Return what the store keeps of this line."""
         return StoredLine(
-            seed=self._seed, state=self.state, reminders=self.reminder_log
+            seed=self._seed,
+            state=self.state,
+            reminders=self.reminder_log,
+            undo_reminders=self._undo_reminders,
         )
+
+
+def _data_entities(state: LineState) -> tuple[bool, bool]:
+    """Return which data entities a line has: sensors, and the reading box."""
+    return state.data.tracked, has_allowance(state.data)

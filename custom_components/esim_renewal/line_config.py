@@ -4,7 +4,7 @@ The config flow validates through these functions and setup builds the line with
 them, so a line that passed the flow always sets up.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, time
 import hashlib
 from typing import Any
@@ -15,6 +15,8 @@ from homeassistant.const import CONF_NAME
 from .const import (
     CONF_BALANCE,
     CONF_BILLING_DAY,
+    CONF_CARRIER,
+    CONF_CURRENCY,
     CONF_DATA_LOW_GB,
     CONF_DATA_REMAINING_GB,
     CONF_DATA_TOTAL_GB,
@@ -33,12 +35,27 @@ from .const import (
     CONF_VALIDITY_DAYS,
     CONF_VALIDITY_MONTHS,
 )
+from .domain.carriers import CARRIER_PRESETS
 from .domain.data import check_data_amount, data_allowance
-from .domain.line import LineSettings, LineState, grace_period, start_line
-from .domain.reminders import DEFAULT_REMINDER_DAYS, DEFAULT_REMINDER_TIME, ReminderPlan
+from .domain.line import (
+    LineSettings,
+    LineState,
+    default_reminder_days,
+    grace_period,
+    start_line,
+)
+from .domain.reminders import DEFAULT_REMINDER_TIME, ReminderPlan
 from .domain.rules import validity_rule
 from .domain.validity import LineStart, ValidityRule
-from .domain.values import LineValueError, normalize_phone_number, reminder_thresholds
+from .domain.values import (
+    SETTING_BOUNDS,
+    LineValueError,
+    amount,
+    currency_code,
+    normalize_phone_number,
+    reminder_thresholds,
+    setting,
+)
 
 # The entry data that decides a line's run-time state. When a reconfigure changes
 # any of these, the stored state is rebuilt from the entry.
@@ -68,11 +85,24 @@ def settings_from_config(
     data: Mapping[str, Any], options: Mapping[str, Any]
 ) -> LineSettings:
     """Return what the user set for a line: rule, grace period and reminders."""
+    rule = rule_from_config(data)
     return LineSettings(
-        rule=rule_from_config(data),
+        rule=rule,
         grace_days=grace_period(data.get(CONF_GRACE_DAYS)),
-        reminders=reminder_plan_from_options(options),
+        reminders=reminder_plan_from_options(options, default_reminder_days(rule)),
     )
+
+
+def default_options(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Return the reminders a new line starts with: its preset's, or its rule's."""
+    preset = CARRIER_PRESETS.get(data.get(CONF_CARRIER) or "")
+    days = (preset and preset.reminder_days) or default_reminder_days(
+        rule_from_config(data)
+    )
+    return {
+        CONF_REMINDER_DAYS: list(days),
+        CONF_REMINDER_TIME: DEFAULT_REMINDER_TIME.isoformat(),
+    }
 
 
 def initial_state_from_config(data: Mapping[str, Any], today: date) -> LineState:
@@ -98,14 +128,14 @@ def state_seed(data: Mapping[str, Any]) -> dict[str, Any]:
     return {key: data[key] for key in STATE_SEED_KEYS if key in data}
 
 
-def reminder_plan_from_options(options: Mapping[str, Any]) -> ReminderPlan:
-    """Return when to remind, with the defaults for anything not set."""
+def reminder_plan_from_options(
+    options: Mapping[str, Any], default_days: tuple[int, ...]
+) -> ReminderPlan:
+    """Return when to remind, with the line's defaults for anything not set."""
     reminder_time = options.get(CONF_REMINDER_TIME)
     check_data_amount(CONF_DATA_LOW_GB, options.get(CONF_DATA_LOW_GB))
     return ReminderPlan(
-        days=reminder_thresholds(
-            options.get(CONF_REMINDER_DAYS, DEFAULT_REMINDER_DAYS)
-        ),
+        days=reminder_thresholds(options.get(CONF_REMINDER_DAYS, default_days)),
         time_of_day=(
             time.fromisoformat(reminder_time)
             if reminder_time
@@ -115,21 +145,59 @@ def reminder_plan_from_options(options: Mapping[str, Any]) -> ReminderPlan:
     )
 
 
-def validate_identity(data: Mapping[str, Any]) -> None:
-    """Raise LineValueError if the line's name, number or renewal page is wrong."""
+def identity_errors(data: Mapping[str, Any]) -> dict[str, str]:
+    """Return what is wrong with the line's name, number and renewal page."""
+    errors: dict[str, str] = {}
     if not str(data.get(CONF_NAME, "")).strip():
-        raise LineValueError(CONF_NAME, "invalid_name")
+        errors[CONF_NAME] = "invalid_name"
     if number := data.get(CONF_PHONE_NUMBER):
-        normalize_phone_number(number)
+        _collect(errors, normalize_phone_number, number)
     if (url := data.get(CONF_RENEWAL_URL)) and not _is_web_url(url):
-        raise LineValueError(CONF_RENEWAL_URL, "invalid_url")
+        errors[CONF_RENEWAL_URL] = "invalid_url"
+    return errors
 
 
-def validate_line(data: Mapping[str, Any], today: date) -> None:
-    """Raise LineValueError for the first value of a line that breaks a rule."""
-    validate_identity(data)
-    grace_period(data.get(CONF_GRACE_DAYS))
-    initial_state_from_config(data, today)
+def line_errors(data: Mapping[str, Any], today: date) -> dict[str, str]:
+    """Return every value of a line that breaks a rule, each on its field.
+
+    Each value is checked on its own first, so a form shows all its wrong
+    fields at once; then the line as a whole, for what only the values
+    together can break (a missing date, more remaining than the allowance).
+    """
+    errors = identity_errors(data)
+    for field in SETTING_BOUNDS.keys() & data.keys():
+        _collect(errors, setting, field, data[field])
+    if CONF_FEE in data:
+        _collect(errors, amount, data[CONF_FEE], CONF_FEE, positive=True)
+    if CONF_BALANCE in data:
+        _collect(errors, amount, data[CONF_BALANCE], CONF_BALANCE)
+    if data.get(CONF_CURRENCY):
+        _collect(errors, currency_code, data[CONF_CURRENCY])
+    for field in (CONF_EXPIRY_DATE, CONF_LAST_RENEWAL):
+        _collect(errors, _date, data, field)
+    for field in (CONF_DATA_TOTAL_GB, CONF_DATA_REMAINING_GB):
+        _collect(errors, check_data_amount, field, data.get(field))
+    if not errors:
+        _collect(errors, initial_state_from_config, data, today)
+    return errors
+
+
+def initial_expiry(data: Mapping[str, Any], today: date) -> date:
+    """Return the last safe day a line described by the entry starts with."""
+    return initial_state_from_config(data, today).expiry_date
+
+
+def _collect[**P](
+    errors: dict[str, str],
+    check: Callable[P, object],
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> None:
+    """Run a check; note the broken rule on its field, unless one is noted."""
+    try:
+        check(*args, **kwargs)
+    except LineValueError as err:
+        errors.setdefault(err.field, err.key)
 
 
 def line_unique_id(data: Mapping[str, Any]) -> str | None:

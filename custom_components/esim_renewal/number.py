@@ -13,6 +13,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .coordinator import EsimRenewalConfigEntry
+from .domain.data import has_allowance
 from .entity import EsimRenewalEntity
 from .helpers import translated_line_errors
 
@@ -40,7 +41,7 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Set up the number entity of a line that has a data allowance."""
-    if entry.runtime_data.data.data.tracked:
+    if has_allowance(entry.runtime_data.state.data):
         async_add_entities(
             [EsimRenewalDataRemainingNumber(entry.runtime_data, DATA_REMAINING)]
         )

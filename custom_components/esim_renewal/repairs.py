@@ -1,55 +1,19 @@
 """Repairs: a line that has lapsed, fixed by recording its renewal."""
 
-from datetime import date
 from typing import Any
-
-import probatio
 
 from homeassistant.components.repairs import RepairsFlow, RepairsFlowResult
 from homeassistant.config_entries import ConfigEntry, ConfigEntryState
 from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir
-from homeassistant.helpers.selector import (
-    DateSelector,
-    NumberSelector,
-    NumberSelectorConfig,
-    NumberSelectorMode,
-)
 from homeassistant.util import dt as dt_util
 
-from .const import (
-    ATTR_AMOUNT,
-    ATTR_EXPIRY_DATE,
-    ATTR_PACK_DAYS,
-    ATTR_RENEWED_ON,
-    ATTR_VALIDITY_DAYS,
-    DOMAIN,
-)
+from .const import ATTR_RENEWED_ON, DOMAIN
 from .domain.lapse import LineStatus
-from .domain.renewals import RenewalRequest
 from .domain.snapshot import LineSnapshot
-from .domain.validity import ValidityRule
 from .domain.values import LineValueError
-
-_NUMBER = NumberSelector(NumberSelectorConfig(mode=NumberSelectorMode.BOX))
-_MONEY = NumberSelector(NumberSelectorConfig(mode=NumberSelectorMode.BOX, step="any"))
-
-
-def renewal_schema(rule: ValidityRule) -> probatio.Schema:
-    """Return the renewal form of a line: the day, and what its rule takes."""
-    fields: dict[probatio.Marker, Any] = {
-        probatio.Required(ATTR_RENEWED_ON): DateSelector()
-    }
-    if ATTR_VALIDITY_DAYS in rule.purchase_fields:
-        fields[probatio.Optional(ATTR_VALIDITY_DAYS)] = _NUMBER
-    if ATTR_PACK_DAYS in rule.purchase_fields:
-        fields[probatio.Optional(ATTR_PACK_DAYS)] = _NUMBER
-    if ATTR_AMOUNT in rule.purchase_fields:
-        fields[probatio.Optional(ATTR_AMOUNT)] = _MONEY
-    if rule.takes_expiry_date:
-        fields[probatio.Optional(ATTR_EXPIRY_DATE)] = DateSelector()
-    return probatio.Schema(fields)
+from .renewal_form import renewal_errors, renewal_request, renewal_schema
 
 
 @callback
@@ -140,25 +104,13 @@ class RenewLapsedLineFlow(RepairsFlow):
         if entry is None or entry.state is not ConfigEntryState.LOADED:
             return self.async_abort(reason="line_not_loaded")
         line = entry.runtime_data
-        schema = renewal_schema(line.settings.rule)
+        schema = renewal_schema(line.settings.rule, line.state.data)
         errors: dict[str, str] = {}
         if user_input is not None:
-            expiry_date = user_input.get(ATTR_EXPIRY_DATE)
             try:
-                line.async_renew(
-                    RenewalRequest(
-                        renewed_on=date.fromisoformat(user_input[ATTR_RENEWED_ON]),
-                        validity_days=user_input.get(ATTR_VALIDITY_DAYS),
-                        pack_days=user_input.get(ATTR_PACK_DAYS),
-                        amount=user_input.get(ATTR_AMOUNT),
-                        expiry_date=date.fromisoformat(expiry_date)
-                        if expiry_date
-                        else None,
-                    )
-                )
+                line.async_renew(renewal_request(user_input))
             except LineValueError as err:
-                on_form = {str(marker) for marker in schema.schema}
-                errors[err.field if err.field in on_form else "base"] = err.key
+                errors = renewal_errors(err, schema)
             else:
                 return self.async_create_entry(data={})
         return self.async_show_form(

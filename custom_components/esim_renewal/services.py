@@ -30,6 +30,7 @@ from .const import (
     DOMAIN,
     SERVICE_RENEW,
     SERVICE_SET_DATA,
+    SERVICE_UNDO_RENEWAL,
 )
 from .coordinator import EsimRenewalConfigEntry, EsimRenewalCoordinator
 from .domain.renewals import RenewalRequest
@@ -63,6 +64,8 @@ SET_DATA_SCHEMA = probatio.Schema(
     }
 )
 
+UNDO_RENEWAL_SCHEMA = probatio.Schema(_LINE_FIELDS)
+
 
 @callback
 def async_setup_services(hass: HomeAssistant) -> None:
@@ -77,6 +80,13 @@ def async_setup_services(hass: HomeAssistant) -> None:
     hass.services.async_register(
         DOMAIN, SERVICE_SET_DATA, _async_set_data, schema=SET_DATA_SCHEMA
     )
+    hass.services.async_register(
+        DOMAIN,
+        SERVICE_UNDO_RENEWAL,
+        _async_undo_renewal,
+        schema=UNDO_RENEWAL_SCHEMA,
+        supports_response=SupportsResponse.OPTIONAL,
+    )
 
 
 async def _async_renew(call: ServiceCall) -> ServiceResponse:
@@ -84,8 +94,19 @@ async def _async_renew(call: ServiceCall) -> ServiceResponse:
     line = _line_of(call)
     with translated_line_errors():
         line.async_renew(renewal_request(call.data))
-    if not call.return_response:
-        return None
+    return _line_response(line) if call.return_response else None
+
+
+async def _async_undo_renewal(call: ServiceCall) -> ServiceResponse:
+    """Undo the last renewal; answer with the line as it stands again."""
+    line = _line_of(call)
+    with translated_line_errors():
+        line.async_undo_renewal()
+    return _line_response(line) if call.return_response else None
+
+
+def _line_response(line: EsimRenewalCoordinator) -> dict[str, Any]:
+    """Return the line as an action answers with it."""
     snapshot = line.data
     lost_on = line.lapse.number_lost_on
     return {

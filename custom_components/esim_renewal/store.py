@@ -39,6 +39,8 @@ class StoredLine:
     seed: dict[str, Any]
     state: LineState
     reminders: ReminderLog
+    undo_reminders: ReminderLog | None = None
+    """The reminder log before the last renewal, to restore with its undo."""
 
 
 class EsimRenewalStore(Store[dict[str, Any]]):
@@ -77,6 +79,8 @@ class EsimRenewalStore(Store[dict[str, Any]]):
                 {"pack_days": None, "amount": None, **renewal}
                 for renewal in data["renewals"]
             ]
+            data["undo"] = None
+            data["undo_reminders"] = None
         return data
 
     async def async_load_line(
@@ -136,10 +140,14 @@ class EsimRenewalStore(Store[dict[str, Any]]):
         if stored is None:
             return None
         try:
+            undo_reminders = stored["undo_reminders"]
             return StoredLine(
                 seed=dict(stored["seed"]),
                 state=state_from_dict(stored),
                 reminders=log_from_dict(stored["reminders"]),
+                undo_reminders=None
+                if undo_reminders is None
+                else log_from_dict(undo_reminders),
             )
         except (KeyError, TypeError, ValueError) as err:
             LOGGER.warning(
@@ -200,4 +208,7 @@ def _as_dict(line: StoredLine) -> dict[str, Any]:
         "seed": line.seed,
         **state_to_dict(line.state),
         "reminders": log_to_dict(line.reminders),
+        "undo_reminders": None
+        if line.undo_reminders is None
+        else log_to_dict(line.undo_reminders),
     }

@@ -4,10 +4,11 @@ from datetime import date
 
 import pytest
 
+from custom_components.esim_renewal.domain.carrier_preset import CarrierPreset
 from custom_components.esim_renewal.domain.carriers import (
     CARRIER_PRESETS,
-    CarrierPreset,
     carrier_display_name,
+    preset_key,
 )
 from custom_components.esim_renewal.domain.line import grace_period
 from custom_components.esim_renewal.domain.rules import validity_rule
@@ -68,3 +69,20 @@ def test_carrier_display_name() -> None:
     assert carrier_display_name("povo_2") == "povo 2.0"
     assert carrier_display_name("Mint Mobile") == "Mint Mobile"
     assert carrier_display_name(None) is None
+
+
+def test_preset_key_by_key_or_name() -> None:
+    """A preset is found by its key or its name; any other carrier stays as typed."""
+    assert preset_key("povo_2") == "povo_2"
+    assert preset_key(" POVO 2.0 ") == "povo_2"
+    assert preset_key(" Mint Mobile ") == "Mint Mobile"
+
+
+def test_labels_need_no_translation() -> None:
+    """A preset's label is its country's flag and its name; travel has a globe."""
+    assert (
+        CARRIER_PRESETS["povo_2"].label
+        == "\N{REGIONAL INDICATOR SYMBOL LETTER J}\N{REGIONAL INDICATOR SYMBOL LETTER P} povo 2.0"
+    )
+    assert CARRIER_PRESETS["giffgaff"].label.endswith(" giffgaff")
+    assert CARRIER_PRESETS["airalo"].label == "\N{GLOBE WITH MERIDIANS} Airalo"

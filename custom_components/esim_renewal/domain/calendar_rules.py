@@ -17,7 +17,7 @@ from .validity import (
     past_date,
     required,
 )
-from .values import MAX_DAYS, LineValueError, optional_whole, whole
+from .values import LineValueError, optional_setting, setting
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -35,10 +35,14 @@ class FixedRule(ValidityRule):
     def from_settings(cls, settings: Mapping[str, Any]) -> Self:
         """Return the rule; the usual pack length is optional."""
         return cls(
-            pack_days=optional_whole(
-                settings.get("validity_days"), 1, MAX_DAYS, "validity_days"
-            )
+            pack_days=optional_setting("validity_days", settings.get("validity_days"))
         )
+
+    @property
+    @override
+    def cycle_days(self) -> int | None:
+        """Return the usual pack length."""
+        return self.pack_days
 
     @override
     def start(self, start: LineStart, today: date) -> Terms:
@@ -75,10 +79,14 @@ class RollingRule(ValidityRule):
     def from_settings(cls, settings: Mapping[str, Any]) -> Self:
         """Return the rule with its period."""
         return cls(
-            validity_days=whole(
-                settings.get("validity_days"), 1, MAX_DAYS, "validity_days"
-            )
+            validity_days=setting("validity_days", settings.get("validity_days"))
         )
+
+    @property
+    @override
+    def cycle_days(self) -> int | None:
+        """Return the period."""
+        return self.validity_days
 
     @override
     def start(self, start: LineStart, today: date) -> Terms:
@@ -110,7 +118,13 @@ class MonthlyRule(ValidityRule):
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> Self:
         """Return the rule with its billing day."""
-        return cls(billing_day=whole(settings.get("billing_day"), 1, 31, "billing_day"))
+        return cls(billing_day=setting("billing_day", settings.get("billing_day")))
+
+    @property
+    @override
+    def cycle_days(self) -> int | None:
+        """Return a month's days."""
+        return 30
 
     @override
     def start(self, start: LineStart, today: date) -> Terms:

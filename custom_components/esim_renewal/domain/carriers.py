@@ -7,43 +7,8 @@ whose facts come from a third party or an owner's report rather than the
 carrier are marked ``confirmed=False``, and the flow says so.
 """
 
-from dataclasses import dataclass, fields
-from typing import Any
-
+from .carrier_preset import CarrierPreset
 from .validity import ValidityKind
-
-
-@dataclass(frozen=True, kw_only=True)
-class CarrierPreset:
-    """The defaults a carrier's terms suggest for a new line."""
-
-    key: str
-    name: str
-    validity: ValidityKind
-    validity_days: int | None = None
-    validity_months: int | None = None
-    billing_day: int | None = None
-    pack_days: int | None = None
-    max_validity_days: int | None = None
-    fee: float | None = None
-    fee_period_days: int | None = None
-    currency: str | None = None
-    grace_days: int | None = None
-    data_total_gb: float | None = None
-    unlimited_data: bool = False
-    renewal_url: str | None = None
-    source: str
-    confirmed: bool = True
-
-    def settings(self) -> dict[str, Any]:
-        """Return the preset's values by flow field, leaving out unknown ones."""
-        return {
-            field.name: value
-            for field in fields(self)
-            if field.name not in ("key", "name", "source", "confirmed")
-            and (value := getattr(self, field.name)) is not None
-        }
-
 
 CARRIER_PRESETS: dict[str, CarrierPreset] = {
     preset.key: preset
@@ -52,6 +17,7 @@ CARRIER_PRESETS: dict[str, CarrierPreset] = {
         CarrierPreset(
             key="povo_2",
             name="povo 2.0",
+            country="JP",
             validity=ValidityKind.AFTER_PACK,
             validity_days=180,
             pack_days=30,
@@ -62,6 +28,7 @@ CARRIER_PRESETS: dict[str, CarrierPreset] = {
         CarrierPreset(
             key="ahamo",
             name="ahamo",
+            country="JP",
             validity=ValidityKind.MONTHLY,
             billing_day=1,
             data_total_gb=30,
@@ -73,6 +40,7 @@ CARRIER_PRESETS: dict[str, CarrierPreset] = {
         CarrierPreset(
             key="rakuten_mobile",
             name="Rakuten Mobile",
+            country="JP",
             validity=ValidityKind.MONTHLY,
             billing_day=1,
             grace_days=30,
@@ -84,6 +52,7 @@ CARRIER_PRESETS: dict[str, CarrierPreset] = {
         CarrierPreset(
             key="iijmio",
             name="IIJmio",
+            country="JP",
             validity=ValidityKind.MONTHLY,
             billing_day=1,
             renewal_url="https://www.iijmio.jp/",
@@ -93,6 +62,7 @@ CARRIER_PRESETS: dict[str, CarrierPreset] = {
         CarrierPreset(
             key="giffgaff",
             name="giffgaff",
+            country="GB",
             validity=ValidityKind.ACTIVITY,
             validity_months=6,
             grace_days=0,
@@ -102,6 +72,7 @@ CARRIER_PRESETS: dict[str, CarrierPreset] = {
         CarrierPreset(
             key="three_uk",
             name="Three UK",
+            country="GB",
             validity=ValidityKind.ACTIVITY,
             validity_days=180,
             grace_days=0,
@@ -113,6 +84,7 @@ CARRIER_PRESETS: dict[str, CarrierPreset] = {
         CarrierPreset(
             key="ee",
             name="EE",
+            country="GB",
             validity=ValidityKind.ACTIVITY,
             validity_days=179,
             renewal_url="https://ee.co.uk/",
@@ -121,6 +93,7 @@ CARRIER_PRESETS: dict[str, CarrierPreset] = {
         CarrierPreset(
             key="vodafone_uk",
             name="Vodafone UK",
+            country="GB",
             validity=ValidityKind.ACTIVITY,
             validity_days=180,
             grace_days=90,
@@ -130,6 +103,7 @@ CARRIER_PRESETS: dict[str, CarrierPreset] = {
         CarrierPreset(
             key="asda_mobile",
             name="ASDA Mobile",
+            country="GB",
             validity=ValidityKind.ACTIVITY,
             validity_days=180,
             grace_days=90,
@@ -140,6 +114,7 @@ CARRIER_PRESETS: dict[str, CarrierPreset] = {
         CarrierPreset(
             key="ultra_mobile_paygo",
             name="Ultra Mobile PayGo",
+            country="US",
             validity=ValidityKind.BALANCE,
             fee=3,
             fee_period_days=30,
@@ -152,6 +127,7 @@ CARRIER_PRESETS: dict[str, CarrierPreset] = {
         CarrierPreset(
             key="us_mobile",
             name="US Mobile",
+            country="US",
             validity=ValidityKind.STACKING,
             validity_days=30,
             grace_days=45,
@@ -161,6 +137,7 @@ CARRIER_PRESETS: dict[str, CarrierPreset] = {
         CarrierPreset(
             key="tello",
             name="Tello",
+            country="US",
             validity=ValidityKind.ACTIVITY,
             validity_months=3,
             grace_days=0,
@@ -171,6 +148,7 @@ CARRIER_PRESETS: dict[str, CarrierPreset] = {
         CarrierPreset(
             key="china_mobile_hk",
             name="China Mobile Hong Kong",
+            country="HK",
             validity=ValidityKind.ROLLING,
             validity_days=180,
             grace_days=29,
@@ -181,6 +159,7 @@ CARRIER_PRESETS: dict[str, CarrierPreset] = {
         CarrierPreset(
             key="three_hk",
             name="3HK",
+            country="HK",
             validity=ValidityKind.ROLLING,
             validity_days=180,
             renewal_url="https://www.three.com.hk/",
@@ -190,6 +169,7 @@ CARRIER_PRESETS: dict[str, CarrierPreset] = {
         CarrierPreset(
             key="valuegb",
             name="ValueGB",
+            country="HK",
             validity=ValidityKind.ROLLING,
             validity_days=365,
             grace_days=30,
@@ -200,6 +180,7 @@ CARRIER_PRESETS: dict[str, CarrierPreset] = {
         CarrierPreset(
             key="chunghwa_telecom",
             name="Chunghwa Telecom",
+            country="TW",
             validity=ValidityKind.ROLLING,
             validity_days=180,
             renewal_url="https://www.cht.com.tw/",
@@ -209,6 +190,7 @@ CARRIER_PRESETS: dict[str, CarrierPreset] = {
         CarrierPreset(
             key="taiwan_mobile",
             name="Taiwan Mobile",
+            country="TW",
             validity=ValidityKind.ROLLING,
             validity_days=185,
             renewal_url="https://www.taiwanmobile.com/",
@@ -219,6 +201,7 @@ CARRIER_PRESETS: dict[str, CarrierPreset] = {
         CarrierPreset(
             key="starhub",
             name="StarHub prepaid",
+            country="SG",
             validity=ValidityKind.ROLLING,
             validity_days=180,
             grace_days=0,
@@ -228,6 +211,7 @@ CARRIER_PRESETS: dict[str, CarrierPreset] = {
         CarrierPreset(
             key="buzzme",
             name="buzzme",
+            country="MY",
             validity=ValidityKind.STACKING,
             validity_days=365,
             max_validity_days=365,
@@ -266,6 +250,15 @@ CARRIER_PRESETS: dict[str, CarrierPreset] = {
         ),
     )
 }
+
+
+def preset_key(carrier: str) -> str:
+    """Return a preset's key for its key or name, whatever the case; else as typed."""
+    wanted = carrier.strip().casefold()
+    for preset in CARRIER_PRESETS.values():
+        if wanted in (preset.key, preset.name.casefold()):
+            return preset.key
+    return carrier.strip()
 
 
 def carrier_display_name(carrier: str | None) -> str | None:

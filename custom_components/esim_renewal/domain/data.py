@@ -39,6 +39,11 @@ class DataAllowance:
         )
 
 
+def has_allowance(data: DataAllowance) -> bool:
+    """Return whether a line has a known, limited allowance to read data against."""
+    return data.tracked and data.total_gb is not None
+
+
 def check_data_amount(field: str, value: float | None) -> None:
     """Raise for a data amount that is negative or not a number."""
     if value is not None and not (math.isfinite(value) and value >= 0):

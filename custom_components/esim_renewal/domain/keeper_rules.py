@@ -15,14 +15,7 @@ from .validity import (
     past_date,
     required,
 )
-from .values import (
-    MAX_DAYS,
-    LineValueError,
-    amount,
-    currency_code,
-    optional_whole,
-    whole,
-)
+from .values import LineValueError, amount, currency_code, optional_setting, setting
 from .wallet import Fee, Wallet
 
 
@@ -46,11 +39,15 @@ class AfterPackRule(ValidityRule):
     def from_settings(cls, settings: Mapping[str, Any]) -> Self:
         """Return the rule with its window and usual pack."""
         return cls(
-            validity_days=whole(
-                settings.get("validity_days"), 1, MAX_DAYS, "validity_days"
-            ),
-            pack_days=whole(settings.get("pack_days"), 1, MAX_DAYS, "pack_days"),
+            validity_days=setting("validity_days", settings.get("validity_days")),
+            pack_days=setting("pack_days", settings.get("pack_days")),
         )
+
+    @property
+    @override
+    def cycle_days(self) -> int | None:
+        """Return the usual pack and the window after it."""
+        return self.pack_days + self.validity_days
 
     @override
     def start(self, start: LineStart, today: date) -> Terms:
@@ -101,15 +98,17 @@ class ActivityRule(ValidityRule):
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> Self:
         """Return the rule with a window of days or of months, not both."""
-        days = optional_whole(
-            settings.get("validity_days"), 1, MAX_DAYS, "validity_days"
-        )
-        months = optional_whole(
-            settings.get("validity_months"), 1, 120, "validity_months"
-        )
+        days = optional_setting("validity_days", settings.get("validity_days"))
+        months = optional_setting("validity_months", settings.get("validity_months"))
         if (days is None) == (months is None):
             raise LineValueError("validity_days", "activity_needs_one_window")
         return cls(validity_days=days, validity_months=months)
+
+    @property
+    @override
+    def cycle_days(self) -> int | None:
+        """Return the window, a month counting 30 days."""
+        return self.validity_days or 30 * (self.validity_months or 0)
 
     @override
     def start(self, start: LineStart, today: date) -> Terms:
@@ -146,13 +145,17 @@ class StackingRule(ValidityRule):
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> Self:
         """Return the rule with its days and optional cap, no smaller than them."""
-        days = whole(settings.get("validity_days"), 1, MAX_DAYS, "validity_days")
-        cap = optional_whole(
-            settings.get("max_validity_days"), 1, MAX_DAYS, "max_validity_days"
-        )
+        days = setting("validity_days", settings.get("validity_days"))
+        cap = optional_setting("max_validity_days", settings.get("max_validity_days"))
         if cap is not None and cap < days:
             raise LineValueError("max_validity_days", "invalid_max_validity_days")
         return cls(validity_days=days, max_validity_days=cap)
+
+    @property
+    @override
+    def cycle_days(self) -> int | None:
+        """Return the days each renewal adds."""
+        return self.validity_days
 
     @override
     def start(self, start: LineStart, today: date) -> Terms:
@@ -192,12 +195,16 @@ class BalanceRule(ValidityRule):
         return cls(
             fee=Fee(
                 amount=amount(settings.get("fee"), "fee", positive=True),
-                period_days=whole(
-                    settings.get("fee_period_days"), 1, MAX_DAYS, "fee_period_days"
-                ),
+                period_days=setting("fee_period_days", settings.get("fee_period_days")),
             ),
             currency=currency_code(currency) if currency else None,
         )
+
+    @property
+    @override
+    def cycle_days(self) -> int | None:
+        """Return the period the fee pays for."""
+        return self.fee.period_days
 
     @override
     def start(self, start: LineStart, today: date) -> Terms:

@@ -5,8 +5,8 @@ from datetime import date, datetime
 
 from .data import DataAllowance, read_data
 from .reminders import ReminderPlan
-from .validity import LineStart, Terms, ValidityRule
-from .values import MAX_DAYS, LineValueError, optional_whole
+from .validity import LineStart, Terms, ValidityKind, ValidityRule
+from .values import LineValueError, optional_setting
 
 MAX_RENEWALS = 50
 
@@ -40,6 +40,8 @@ class LineState:
     terms: Terms
     data: DataAllowance = DataAllowance()
     renewals: tuple[Renewal, ...] = ()
+    undo: LineState | None = None
+    """The line as it was before its last renewal, while nothing changed since."""
 
     @property
     def expiry_date(self) -> date:
@@ -57,9 +59,38 @@ class LineSettings:
     reminders: ReminderPlan = ReminderPlan()
 
 
+# Reminders that fit the line: a few days before a monthly bill, a week before
+# a short pack, a month before a number keeper's long window.
+MONTHLY_REMINDER_DAYS = (3, 1)
+SHORT_CYCLE_REMINDER_DAYS = (7, 1)
+LONG_CYCLE_REMINDER_DAYS = (30, 7, 1)
+SHORT_CYCLE_DAYS = 31
+
+
+def default_reminder_days(rule: ValidityRule) -> tuple[int, ...]:
+    """Return the reminder days that fit a line's rule.
+
+    A line renewed the usual way is then active, not expiring soon, right
+    after the renewal.
+    """
+    if rule.kind is ValidityKind.MONTHLY:
+        return MONTHLY_REMINDER_DAYS
+    cycle = rule.cycle_days
+    if cycle is None or cycle <= SHORT_CYCLE_DAYS:
+        return SHORT_CYCLE_REMINDER_DAYS
+    return LONG_CYCLE_REMINDER_DAYS
+
+
+def undo_renewal(state: LineState) -> LineState:
+    """Return the line as it was before its last renewal."""
+    if state.undo is None:
+        raise LineValueError("renewal", "nothing_to_undo")
+    return state.undo
+
+
 def grace_period(value: float | None) -> int | None:
     """Return a grace period in whole days, or None when it is not known."""
-    return optional_whole(value, 0, MAX_DAYS, "grace_days")
+    return optional_setting("grace_days", value)
 
 
 def start_line(

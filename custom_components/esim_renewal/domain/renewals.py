@@ -8,7 +8,7 @@ from .data import check_data_amount
 from .line import MAX_RENEWALS, LineState, Renewal
 from .localtime import start_of_day
 from .validity import Purchase, ValidityRule
-from .values import MAX_DAYS, LineValueError, amount, currency_code, optional_whole
+from .values import LineValueError, amount, currency_code, optional_setting
 from .wallet import money
 
 
@@ -36,6 +36,8 @@ def renew(
     default_currency: str | None = None,
 ) -> LineState:
     """Return the state after a renewal, which starts a new validity cycle.
+
+    The state before it is kept, so the renewal can be undone.
 
     The line's rule sets the new last safe day, unless the request names it; a
     renewal never moves the last safe day earlier. A new ``data_total_gb``
@@ -75,6 +77,7 @@ def renew(
         terms=replace(terms, expiry_date=new_expiry),
         data=data,
         renewals=(*state.renewals, renewal)[-MAX_RENEWALS:],
+        undo=replace(state, undo=None),
     )
 
 
@@ -97,10 +100,8 @@ def _purchase(rule: ValidityRule, request: RenewalRequest, now: datetime) -> Pur
     check_data_amount("data_total_gb", request.data_total_gb)
     return Purchase(
         renewed_on=request.renewed_on,
-        validity_days=optional_whole(
-            request.validity_days, 1, MAX_DAYS, "validity_days"
-        ),
-        pack_days=optional_whole(request.pack_days, 1, MAX_DAYS, "pack_days"),
+        validity_days=optional_setting("validity_days", request.validity_days),
+        pack_days=optional_setting("pack_days", request.pack_days),
         amount=(
             None
             if request.amount is None

@@ -32,6 +32,7 @@ def state_to_dict(state: LineState) -> dict[str, Any]:
             "unlimited": state.data.unlimited,
         },
         "renewals": [renewal_to_dict(renewal) for renewal in state.renewals],
+        "undo": None if state.undo is None else state_to_dict(state.undo),
     }
 
 
@@ -87,6 +88,7 @@ def state_from_dict(data: Mapping[str, Any]) -> LineState:
                 )
                 for renewal in data["renewals"]
             ),
+            undo=None if data["undo"] is None else state_from_dict(data["undo"]),
         )
     except (KeyError, TypeError) as err:
         raise ValueError(f"Malformed line state: {err!r}") from err

@@ -75,6 +75,11 @@ class ValidityRule(ABC):
     has_wallet: ClassVar[bool] = False
     """Whether a prepaid wallet keeps the line."""
 
+    @property
+    @abstractmethod
+    def cycle_days(self) -> int | None:
+        """Return the usual days between two renewals, if the rule knows them."""
+
     @classmethod
     @abstractmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> Self:

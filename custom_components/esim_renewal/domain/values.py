@@ -6,6 +6,17 @@ import math
 MAX_DAYS = 3650
 MAX_REMINDER_DAYS = 365
 
+# The whole-number settings of a line, with the range each may take.
+SETTING_BOUNDS: dict[str, tuple[int, int]] = {
+    "validity_days": (1, MAX_DAYS),
+    "validity_months": (1, 120),
+    "billing_day": (1, 31),
+    "pack_days": (1, MAX_DAYS),
+    "max_validity_days": (1, MAX_DAYS),
+    "fee_period_days": (1, MAX_DAYS),
+    "grace_days": (0, MAX_DAYS),
+}
+
 
 class LineValueError(ValueError):
     """A value breaks one of a line's rules.
@@ -39,6 +50,17 @@ def whole(value: float | None, low: int, high: int, field: str) -> int:
 def optional_whole(value: float | None, low: int, high: int, field: str) -> int | None:
     """Return an optional value as a whole number within bounds."""
     return None if value is None else whole(value, low, high, field)
+
+
+def setting(field: str, value: float | None) -> int:
+    """Return a whole-number setting within its range, or raise for its field."""
+    low, high = SETTING_BOUNDS[field]
+    return whole(value, low, high, field)
+
+
+def optional_setting(field: str, value: float | None) -> int | None:
+    """Return an optional whole-number setting within its range."""
+    return None if value is None else setting(field, value)
 
 
 def amount(value: float | None, field: str, *, positive: bool = False) -> float:

@@ -1,0 +1,57 @@
+"""Record a renewal from the line's entry: its date, cost and what was bought."""
+
+from typing import Any
+
+from homeassistant.config_entries import (
+    ConfigEntryState,
+    ConfigSubentryFlow,
+    SubentryFlowResult,
+)
+from homeassistant.const import CONF_NAME
+from homeassistant.util import dt as dt_util
+
+from .const import ATTR_RENEWED_ON
+from .coordinator import EsimRenewalConfigEntry
+from .domain.values import LineValueError
+from .renewal_form import renewal_errors, renewal_request, renewal_schema
+
+
+class RecordRenewalFlow(ConfigSubentryFlow):
+    """Ask how the line was renewed, with what the action takes, and record it.
+
+    It records the renewal in the line's history rather than adding a
+    subentry, and says so when it ends.
+    """
+
+    async def async_step_user(
+        self, user_input: dict[str, Any] | None = None
+    ) -> SubentryFlowResult:
+        """Record the renewal the user describes."""
+        entry: EsimRenewalConfigEntry = self._get_entry()
+        if entry.state is not ConfigEntryState.LOADED:
+            return self.async_abort(reason="line_not_loaded")
+        line = entry.runtime_data
+        schema = renewal_schema(line.settings.rule, line.state.data)
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            try:
+                line.async_renew(renewal_request(user_input))
+            except LineValueError as err:
+                errors = renewal_errors(err, schema)
+            else:
+                return self.async_abort(
+                    reason="renewal_recorded",
+                    description_placeholders={
+                        "name": entry.data[CONF_NAME],
+                        "expiry_date": line.data.expiry_date.isoformat(),
+                    },
+                )
+        return self.async_show_form(
+            step_id="user",
+            data_schema=self.add_suggested_values_to_schema(
+                schema,
+                user_input or {ATTR_RENEWED_ON: dt_util.now().date().isoformat()},
+            ),
+            errors=errors,
+            description_placeholders={"name": entry.data[CONF_NAME]},
+        )

@@ -1,0 +1,79 @@
+"""The form that records a renewal in the UI, for the repair fix and the entry."""
+
+from datetime import date
+from typing import Any
+
+import probatio
+
+from homeassistant.helpers.selector import (
+    DateSelector,
+    NumberSelector,
+    NumberSelectorConfig,
+    NumberSelectorMode,
+    TextSelector,
+)
+
+from .const import (
+    ATTR_AMOUNT,
+    ATTR_COST,
+    ATTR_CURRENCY,
+    ATTR_DATA_TOTAL_GB,
+    ATTR_EXPIRY_DATE,
+    ATTR_PACK_DAYS,
+    ATTR_RENEWED_ON,
+    ATTR_VALIDITY_DAYS,
+)
+from .domain.data import DataAllowance
+from .domain.renewals import RenewalRequest
+from .domain.validity import ValidityRule
+from .domain.values import LineValueError
+
+# Ranges are checked by the domain core, whose errors are translated.
+_NUMBER = NumberSelector(NumberSelectorConfig(mode=NumberSelectorMode.BOX))
+_MONEY = NumberSelector(NumberSelectorConfig(mode=NumberSelectorMode.BOX, step="any"))
+_GIGABYTES = NumberSelector(
+    NumberSelectorConfig(
+        mode=NumberSelectorMode.BOX, step="any", unit_of_measurement="GB"
+    )
+)
+
+
+def renewal_schema(rule: ValidityRule, data: DataAllowance) -> probatio.Schema:
+    """Return the form of a renewal: the day, what the rule takes, cost and data."""
+    fields: dict[probatio.Marker, Any] = {
+        probatio.Required(ATTR_RENEWED_ON): DateSelector()
+    }
+    if ATTR_VALIDITY_DAYS in rule.purchase_fields:
+        fields[probatio.Optional(ATTR_VALIDITY_DAYS)] = _NUMBER
+    if ATTR_PACK_DAYS in rule.purchase_fields:
+        fields[probatio.Optional(ATTR_PACK_DAYS)] = _NUMBER
+    if ATTR_AMOUNT in rule.purchase_fields:
+        fields[probatio.Optional(ATTR_AMOUNT)] = _MONEY
+    if rule.takes_expiry_date:
+        fields[probatio.Optional(ATTR_EXPIRY_DATE)] = DateSelector()
+    if data.tracked:
+        fields[probatio.Optional(ATTR_DATA_TOTAL_GB)] = _GIGABYTES
+    fields[probatio.Optional(ATTR_COST)] = _MONEY
+    fields[probatio.Optional(ATTR_CURRENCY)] = TextSelector()
+    return probatio.Schema(fields)
+
+
+def renewal_request(user_input: dict[str, Any]) -> RenewalRequest:
+    """Return the renewal a filled-in form describes."""
+    expiry_date = user_input.get(ATTR_EXPIRY_DATE)
+    return RenewalRequest(
+        renewed_on=date.fromisoformat(user_input[ATTR_RENEWED_ON]),
+        expiry_date=date.fromisoformat(expiry_date) if expiry_date else None,
+        validity_days=user_input.get(ATTR_VALIDITY_DAYS),
+        pack_days=user_input.get(ATTR_PACK_DAYS),
+        amount=user_input.get(ATTR_AMOUNT),
+        data_total_gb=user_input.get(ATTR_DATA_TOTAL_GB),
+        cost=user_input.get(ATTR_COST),
+        currency=user_input.get(ATTR_CURRENCY) or None,
+    )
+
+
+def renewal_errors(err: LineValueError, schema: probatio.Schema) -> dict[str, str]:
+    """Return a broken rule as the form's error, on its field when it has one."""
+    on_form = {str(marker) for marker in schema.schema}
+    return {err.field if err.field in on_form else "base": err.key}
