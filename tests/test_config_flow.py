@@ -744,12 +744,12 @@ async def test_a_preset_can_carry_its_own_reminders(hass: HomeAssistant) -> None
 
 @pytest.mark.usefixtures("mock_setup_entry")
 async def test_carrier_shows_and_takes_a_preset_by_name(hass: HomeAssistant) -> None:
-    """The list shows flags and names, and the field keeps the name, not the key."""
+    """The list shows names and countries; the field keeps the name, not the key."""
     result = await hass.config_entries.flow.async_init(
         DOMAIN, context={"source": SOURCE_USER}
     )
     selector = result["data_schema"].schema[CONF_CARRIER].config
-    assert selector["options"][0] == {"value": "povo 2.0", "label": "🇯🇵 povo 2.0"}
+    assert selector["options"][0] == {"value": "povo 2.0", "label": "povo 2.0 (JP)"}
     assert selector["custom_value"]
     assert "translation_key" not in selector
     result = await hass.config_entries.flow.async_configure(

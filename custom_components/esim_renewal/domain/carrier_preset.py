@@ -45,12 +45,12 @@ class CarrierPreset:
     def label(self) -> str:
         """Return how the carrier list shows the preset, in any language.
 
-        The country is the flag, so the label needs no translation.
+        The country is its ISO code, which needs no translation and shows in
+        every browser; travel eSIMs have none.
         """
         if self.country is None:
-            return f"\N{GLOBE WITH MERIDIANS} {self.name}"
-        flag = "".join(chr(0x1F1E6 + ord(letter) - ord("A")) for letter in self.country)
-        return f"{flag} {self.name}"
+            return self.name
+        return f"{self.name} ({self.country})"
 
 
 # What a preset fills in of the flow's fields.
