@@ -21,7 +21,6 @@ from http import HTTPStatus
 import json
 from pathlib import Path
 import sys
-import time
 from typing import Any
 
 from hass_api import (
@@ -36,11 +35,10 @@ from hass_api import (
     finish_onboarding,
     local_today,
     log_in,
+    remove_entries_needing_internet,
 )
 
 OWNER = Owner(name="Demo", username="demo", password="demo-esim-renewal")
-# The core_config step sets these up on its own; offline they only retry forever.
-NEEDS_INTERNET = ("radio_browser",)
 
 
 def main() -> int:
@@ -78,7 +76,8 @@ def main() -> int:
         finish_analytics(api)
 
     add_demo_lines(api)
-    remove_entries_needing_internet(api)
+    for title in remove_entries_needing_internet(api):
+        log(f"removed {title!r}, which onboarding adds but needs the internet")
 
     log("finishing onboarding")
     finish_onboarding(api)
@@ -166,24 +165,6 @@ def add_demo_line(api: Api, steps: list[tuple[str, dict[str, Any]]]) -> None:
     """Add a line through the config flow and say so."""
     entry = add_line(api, steps)
     log(f"added line {entry['title']!r} ({entry['state']})")
-
-
-def remove_entries_needing_internet(api: Api, wait: float = 10) -> None:
-    """Remove what onboarding added that cannot work offline, once it is there."""
-    deadline = time.monotonic() + wait
-    for domain in NEEDS_INTERNET:
-        path = f"/api/config/config_entries/entry?domain={domain}"
-        while not (entries := api.request("GET", path)):
-            if time.monotonic() > deadline:
-                break
-            time.sleep(0.5)
-        for entry in entries:
-            api.request(
-                "DELETE", f"/api/config/config_entries/entry/{entry['entry_id']}"
-            )
-            log(
-                f"removed {entry['title']!r}, which onboarding adds but needs the internet"
-            )
 
 
 def log(message: str) -> None:

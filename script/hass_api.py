@@ -26,6 +26,8 @@ from urllib.request import Request, urlopen
 from zoneinfo import ZoneInfo
 
 DOMAIN = "esim_renewal"
+# The core_config step sets these up on its own; offline they only retry forever.
+NEEDS_INTERNET = ("radio_browser",)
 
 
 class HassApiError(Exception):
@@ -181,6 +183,27 @@ def finish_onboarding(api: Api) -> None:
             "redirect_uri": f"{api.base_url}/?auth_callback=1",
         },
     )
+
+
+def remove_entries_needing_internet(api: Api, wait: float = 10) -> list[str]:
+    """Remove what onboarding added that cannot work offline; return their titles.
+
+    Onboarding adds them in the background: wait a little for them to appear.
+    """
+    deadline = time.monotonic() + wait
+    removed = []
+    for domain in NEEDS_INTERNET:
+        path = f"/api/config/config_entries/entry?domain={domain}"
+        while not (entries := api.request("GET", path)):
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.5)
+        for entry in entries:
+            api.request(
+                "DELETE", f"/api/config/config_entries/entry/{entry['entry_id']}"
+            )
+            removed.append(entry["title"])
+    return removed
 
 
 def exchange_code(api: Api, code: str) -> dict[str, Any]:

@@ -38,7 +38,25 @@ def no_in_process_hass(request: pytest.FixtureRequest) -> None:
 def hass_process(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[HassProcess]:
-    """Start an onboarded Home Assistant for the test module, and stop it after.
+    """Start an onboarded Home Assistant for the test module, and stop it after."""
+    yield from _running_hass(request, tmp_path_factory, web_ui=False)
+
+
+@pytest.fixture(scope="module")
+def hass_with_web_ui(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[HassProcess]:
+    """Start an onboarded Home Assistant that serves its web UI."""
+    yield from _running_hass(request, tmp_path_factory, web_ui=True)
+
+
+def _running_hass(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    *,
+    web_ui: bool,
+) -> Iterator[HassProcess]:
+    """Run an onboarded Home Assistant while the module's tests run.
 
     It is killed whatever happens, and a failing test gets its logs attached.
     """
@@ -47,7 +65,7 @@ def hass_process(
     # module-scoped fixture is set up before that one.
     pytest_socket.enable_socket()
     wait_out_midnight()
-    hass = HassProcess(tmp_path_factory.mktemp("e2e"))
+    hass = HassProcess(tmp_path_factory.mktemp("e2e"), web_ui=web_ui)
     request.node.stash[HASS_PROCESS] = hass
     try:
         hass.start()

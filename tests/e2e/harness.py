@@ -27,7 +27,13 @@ from zoneinfo import ZoneInfo
 
 import aiohttp
 
-from script.hass_api import Api, HassApiError, Owner, onboard
+from script.hass_api import (
+    Api,
+    HassApiError,
+    Owner,
+    onboard,
+    remove_entries_needing_internet,
+)
 
 DOMAIN = "esim_renewal"
 TIME_ZONE = ZoneInfo("Asia/Tokyo")
@@ -56,25 +62,37 @@ homeassistant:
   currency: JPY
   unit_system: metric
 
-http:
-  server_host: 127.0.0.1
-  server_port: {port}
+# The port comes from SETUP_PORT: `http:` in YAML is migrated to storage as a
+# trial config, which the web UI asks the owner to confirm, and which Home
+# Assistant reverts by restarting five minutes later.
 api:
 config:
 onboarding:
 repairs:
 websocket_api:
-# Frontend is set up in any case, and a failed frontend sends Home Assistant
-# into recovery mode, without custom integrations. A development repository
-# lets it start without the home-assistant-frontend package: nothing here
-# needs the web UI's files.
-frontend:
-  development_repo: {frontend_repo}
-
+{frontend}
 logger:
   default: info
   logs:
     custom_components.{domain}: debug
+"""
+
+# Frontend is set up in any case, and a failed frontend sends Home Assistant
+# into recovery mode, without custom integrations. A development repository
+# lets it start without the home-assistant-frontend package, for the tests that
+# need no web UI.
+NO_WEB_UI = """\
+frontend:
+  development_repo: {frontend_repo}
+"""
+# The web UI of a user's Home Assistant, with the history and logbook its
+# device pages show (requirements_dev.txt installs what they need).
+WEB_UI = """\
+frontend:
+history:
+logbook:
+recorder:
+  commit_interval: 1
 """
 
 # `hass --skip-pip` never installs packages at run time; the integrations these
@@ -105,9 +123,10 @@ class HassProcess:
     rotate away what the previous run said.
     """
 
-    def __init__(self, base: Path) -> None:
-        """Prepare a config folder under base; nothing runs yet."""
+    def __init__(self, base: Path, *, web_ui: bool = False) -> None:
+        """Prepare a config folder under base, with the web UI or without it."""
         self.base = base
+        self.web_ui = web_ui
         self.config_dir = base / "config"
         self.logs_dir = base / "logs"
         self.port = _free_port()
@@ -125,10 +144,11 @@ class HassProcess:
             folder.mkdir(parents=True)
         for folder in ("home", "tmp"):
             (self.base / folder).mkdir()
+        frontend = (WEB_UI if self.web_ui else NO_WEB_UI).format(
+            frontend_repo=frontend_repo
+        )
         (self.config_dir / "configuration.yaml").write_text(
-            CONFIGURATION.format(
-                port=self.port, frontend_repo=frontend_repo, domain=DOMAIN
-            )
+            CONFIGURATION.format(frontend=frontend, domain=DOMAIN)
         )
         # A copy, not a link: Home Assistant writes nothing into the work tree.
         shutil.copytree(
@@ -170,6 +190,7 @@ class HassProcess:
             "HOME": str(self.base / "home"),
             "TMPDIR": str(self.base / "tmp"),
             "PYTHONDONTWRITEBYTECODE": "1",
+            "SETUP_PORT": str(self.port),
         }
         with self.output_path.open("wb") as output:
             self._process = subprocess.Popen(
@@ -199,6 +220,7 @@ class HassProcess:
     def onboard(self) -> None:
         """Onboard the fresh instance; the API client then holds the owner's token."""
         onboard(self.api, OWNER)
+        remove_entries_needing_internet(self.api)
         steps = self.api.request("GET", "/api/onboarding")
         if not all(step["done"] for step in steps):
             raise HassApiError(f"onboarding has steps left: {steps}")
