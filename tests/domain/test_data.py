@@ -36,6 +36,28 @@ def test_data_allowance_any_two_give_the_third(
     assert not allowance.unlimited
 
 
+def test_rounded_amounts_still_add_up() -> None:
+    """Rounded to the megabyte, the three amounts still add up when read back.
+
+    1.875 + 8.3125 GB: each rounded on its own, 8.312 and 10.188 would be a
+    megabyte apart, and the stored line would no longer load.
+    """
+    allowance = data_allowance(remaining_gb=1.875, used_gb=8.3125)
+    assert (allowance.total_gb, allowance.remaining_gb, allowance.used_gb) == (
+        10.188,
+        1.875,
+        8.313,
+    )
+    assert (
+        data_allowance(
+            total_gb=allowance.total_gb,
+            remaining_gb=allowance.remaining_gb,
+            used_gb=allowance.used_gb,
+        )
+        == allowance
+    )
+
+
 def test_unlimited_data_has_no_amounts() -> None:
     """An unlimited plan ignores amounts."""
     assert data_allowance(total_gb=10, remaining_gb=3, unlimited=True) == (

@@ -1,6 +1,6 @@
 """Tests of the prepaid wallet arithmetic."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -40,6 +40,13 @@ def test_last_day() -> None:
     assert FEE.last_day(Wallet(period_start=date(2026, 11, 1), balance=0)) == date(
         2026, 11, 30
     )
+
+
+def test_a_wallet_is_followed_a_century_ahead() -> None:
+    """A tiny fee on a large balance ends a century on, not past the calendar."""
+    fee = Fee(amount=0.01, period_days=365)
+    wallet = Wallet(period_start=date(2026, 11, 1), balance=1_000_000)
+    assert fee.last_day(wallet) == date(2026, 11, 1) + timedelta(days=36_500 + 364)
 
 
 def test_money_rounds_to_the_cent() -> None:

@@ -80,10 +80,13 @@ def data_allowance(
                 raise LineValueError("data_used_gb", "data_inconsistent")
     elif remaining_gb is not None and used_gb is not None:
         total_gb = remaining_gb + used_gb
+    total, remaining = _round_gb(total_gb), _round_gb(remaining_gb)
+    # Used follows the rounded amounts, so that the three still add up when
+    # they are read back.
+    if total is not None and remaining is not None:
+        used_gb = total - remaining
     return DataAllowance(
-        total_gb=_round_gb(total_gb),
-        remaining_gb=_round_gb(remaining_gb),
-        used_gb=_round_gb(used_gb),
+        total_gb=total, remaining_gb=remaining, used_gb=_round_gb(used_gb)
     )
 
 

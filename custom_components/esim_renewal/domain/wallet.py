@@ -14,6 +14,8 @@ from .values import LineValueError
 
 # Money is kept to the cent, so 10 - 3 - 3 - 3 is 1 and not 0.9999999.
 _MONEY_DECIMALS = 2
+# How far ahead a wallet's last safe day is followed: a century.
+WALLET_HORIZON_DAYS = 36_500
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -36,8 +38,15 @@ class Fee:
         return math.floor(round(balance / self.amount, 6))
 
     def last_day(self, wallet: Wallet) -> date:
-        """Return the last day of the last period the wallet can pay."""
-        periods = 1 + self.periods_payable(wallet.balance)
+        """Return the last day of the last period the wallet can pay.
+
+        A wallet is followed for a century at most: a tiny fee on a large
+        balance would otherwise run past the last date there is.
+        """
+        periods = 1 + min(
+            self.periods_payable(wallet.balance),
+            WALLET_HORIZON_DAYS // self.period_days,
+        )
         return wallet.period_start + timedelta(days=periods * self.period_days - 1)
 
     def on(self, wallet: Wallet, day: date) -> Wallet:
