@@ -2,6 +2,8 @@
 
 import atexit
 from collections.abc import Generator
+import functools
+import inspect
 from pathlib import Path
 import shutil
 import tempfile
@@ -50,6 +52,50 @@ settings.load_profile("esim_renewal")
 _HYPOTHESIS_HOME = tempfile.mkdtemp(prefix="esim-renewal-hypothesis-")
 atexit.register(shutil.rmtree, _HYPOTHESIS_HOME, ignore_errors=True)
 set_hypothesis_home_dir(_HYPOTHESIS_HOME)
+
+# Generated cases the property tests ran, reported at the end of the run.
+GENERATED_CASES = pytest.StashKey[list[int]]()
+
+
+def pytest_collection_modifyitems(
+    config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    """Count the cases each property test runs, by wrapping its inner test.
+
+    Hypothesis calls ``hypothesis.inner_test`` once per generated case; the
+    wrapper keeps an async inner test async, for pytest-asyncio.
+    """
+    count = config.stash.setdefault(GENERATED_CASES, [0])
+    for item in items:
+        test = getattr(item, "obj", None)
+        if (hypothesis := getattr(test, "hypothesis", None)) is None:
+            continue
+        inner = hypothesis.inner_test
+        if inspect.iscoroutinefunction(inner):
+
+            async def counted_async(
+                *args: Any, _inner: Any = inner, **kwargs: Any
+            ) -> Any:
+                count[0] += 1
+                return await _inner(*args, **kwargs)
+
+            hypothesis.inner_test = functools.wraps(inner)(counted_async)
+        else:
+
+            def counted(*args: Any, _inner: Any = inner, **kwargs: Any) -> Any:
+                count[0] += 1
+                return _inner(*args, **kwargs)
+
+            hypothesis.inner_test = functools.wraps(inner)(counted)
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    """Say how many generated cases the property tests ran."""
+    if cases := config.stash.get(GENERATED_CASES, [0])[0]:
+        terminalreporter.write_line(
+            f"Property tests (Hypothesis): {cases:,} generated cases"
+        )
+
 
 TIME_ZONE = "Asia/Tokyo"
 # Thursday 26 November 2026, 10:00 in Tokyo.

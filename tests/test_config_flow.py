@@ -313,6 +313,9 @@ async def test_unlimited_data_drops_amounts(hass: HomeAssistant) -> None:
         ({CONF_PHONE_NUMBER: "call me"}, CONF_PHONE_NUMBER, "invalid_phone_number"),
         ({CONF_RENEWAL_URL: "povo.jp"}, CONF_RENEWAL_URL, "invalid_url"),
         ({CONF_RENEWAL_URL: "ftp://povo.jp"}, CONF_RENEWAL_URL, "invalid_url"),
+        # An address without a host, which a device cannot link to.
+        ({CONF_RENEWAL_URL: "https://:443/"}, CONF_RENEWAL_URL, "invalid_url"),
+        ({CONF_RENEWAL_URL: "https://[povo"}, CONF_RENEWAL_URL, "invalid_url"),
     ],
 )
 @pytest.mark.usefixtures("mock_setup_entry")

@@ -14,10 +14,11 @@ from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import device_registry as dr
 
-from .conftest import POVO_LINE, move_to, setup_line
+from .conftest import POVO_LINE, line_device_id, move_to, setup_line
 from custom_components.esim_renewal.const import (
     CONF_CURRENCY,
     CONF_GRACE_DAYS,
+    CONF_RENEWAL_URL,
     CONF_VALIDITY_DAYS,
     DOMAIN,
     SAVE_DELAY,
@@ -72,6 +73,19 @@ async def test_load_and_unload(
     assert init_integration.state is ConfigEntryState.NOT_LOADED
     assert hass_storage[STORE_KEY]["data"]["expiry_date"] == "2026-12-05"
     assert hass.states.get(DAYS).state == "unavailable"
+
+
+@pytest.mark.parametrize(
+    "line_data", [{**POVO_LINE, CONF_RENEWAL_URL: ""}], ids=["empty page"]
+)
+async def test_an_empty_renewal_page_is_no_link(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """A line given an empty renewal page (as an API may send) has no device link."""
+    assert init_integration.state is ConfigEntryState.LOADED
+    device = dr.async_get(hass).async_get(line_device_id(hass, init_integration))
+    assert device is not None
+    assert device.configuration_url is None
 
 
 async def test_state_is_written_with_a_delay(

@@ -37,7 +37,8 @@ class EsimRenewalEntity(CoordinatorEntity[EsimRenewalCoordinator]):
             name=entry.data[CONF_NAME],
             manufacturer=carrier_display_name(entry.data.get(CONF_CARRIER)),
             entry_type=DeviceEntryType.SERVICE,
-            configuration_url=entry.data.get(CONF_RENEWAL_URL),
+            # An empty page is no page.
+            configuration_url=entry.data.get(CONF_RENEWAL_URL) or None,
         )
 
     @override

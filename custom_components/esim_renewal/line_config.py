@@ -8,7 +8,8 @@ from collections.abc import Callable, Mapping
 from datetime import date, time
 import hashlib
 from typing import Any
-from urllib.parse import urlsplit
+
+from yarl import URL
 
 from homeassistant.const import CONF_NAME
 
@@ -222,6 +223,12 @@ def _date(data: Mapping[str, Any], key: str) -> date | None:
 
 
 def _is_web_url(url: str) -> bool:
-    """Return whether a string is an http or https address."""
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+    """Return whether a string is an http or https address with a host.
+
+    The device registry takes the same as a device's link.
+    """
+    try:
+        parsed = URL(url)
+    except ValueError:
+        return False
+    return parsed.scheme in ("http", "https") and bool(parsed.host)
