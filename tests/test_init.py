@@ -51,6 +51,8 @@ def stored_line(expiry_date: str, seed: dict[str, Any] | None = None) -> dict[st
             },
             "renewals": [],
             "undo": None,
+            "counters": {},
+            "seen": {},
             "reminders": {"checked_until": "2026-11-26T09:00:00+09:00", "sent": []},
             "undo_reminders": None,
         },
@@ -266,6 +268,8 @@ async def test_store_of_the_first_version_is_migrated(
         "wallet",
         "undo",
         "undo_reminders",
+        "counters",
+        "seen",
     ):
         del old["data"][key]
     hass_storage[STORE_KEY] = old
@@ -273,7 +277,7 @@ async def test_store_of_the_first_version_is_migrated(
 
     assert hass.states.get(DAYS).state == "154"
     assert mock_config_entry.runtime_data.state.renewals == ()
-    assert hass_storage[STORE_KEY]["minor_version"] == STORAGE_MINOR_VERSION == 4
+    assert hass_storage[STORE_KEY]["minor_version"] == STORAGE_MINOR_VERSION == 5
     assert hass_storage[STORE_KEY]["data"]["renewals"] == []
     assert hass_storage[STORE_KEY]["data"]["reminders"] == {
         "checked_until": "2026-11-26T01:00:00+00:00",
@@ -324,7 +328,7 @@ async def test_store_of_the_last_release_keeps_its_dates(
     )
     old = stored_line("2027-04-29")
     old["minor_version"] = 3
-    for key in ("pack_end", "wallet", "undo", "undo_reminders"):
+    for key in ("pack_end", "wallet", "undo", "undo_reminders", "counters", "seen"):
         del old["data"][key]
     old["data"]["renewals"] = [
         {
@@ -352,9 +356,34 @@ async def test_store_of_the_last_release_keeps_its_dates(
 
     assert await hass.config_entries.async_unload(entry.entry_id)
     stored = hass_storage[STORE_KEY]
-    assert stored["minor_version"] == 4
+    assert stored["minor_version"] == 5
     assert stored["data"]["expiry_date"] == "2027-04-29"
     assert (stored["data"]["pack_end"], stored["data"]["wallet"]) == (None, None)
+
+
+async def test_store_with_an_undo_gains_empty_sources(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    hass_storage: dict[str, Any],
+) -> None:
+    """A 1.4 store, with a renewal to undo, loads; no source was read yet."""
+    old = stored_line("2027-05-24")
+    old["minor_version"] = 4
+    before = stored_line("2026-12-05")["data"]
+    for state in (old["data"], before):
+        del state["counters"], state["seen"]
+    del before["reminders"], before["undo_reminders"], before["seed"]
+    old["data"]["undo"] = before
+    old["data"]["undo_reminders"] = old["data"]["reminders"]
+    hass_storage[STORE_KEY] = old
+    await setup_line(hass, mock_config_entry)
+
+    line = mock_config_entry.runtime_data
+    assert line.state.expiry_date.isoformat() == "2027-05-24"
+    assert (line.state.counters, line.state.seen) == ({}, {})
+    assert line.state.undo is not None
+    assert line.state.undo.expiry_date.isoformat() == "2026-12-05"
+    assert (line.state.undo.counters, line.state.undo.seen) == ({}, {})
 
 
 async def test_entry_of_a_newer_release_is_left_alone(

@@ -49,6 +49,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: EsimRenewalConfigEntry) 
     entry.runtime_data = coordinator
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     coordinator.async_start_reminding()
+    coordinator.async_follow_sources()
     return True
 
 

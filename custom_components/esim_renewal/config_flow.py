@@ -20,6 +20,9 @@ from homeassistant.core import callback
 from homeassistant.helpers.selector import (
     BooleanSelector,
     DateSelector,
+    EntitySelector,
+    EntitySelectorConfig,
+    EntityWithDeviceFilterSelectorConfig,
     NumberSelector,
     NumberSelectorConfig,
     NumberSelectorMode,
@@ -35,14 +38,18 @@ from homeassistant.helpers.selector import (
 from homeassistant.util import dt as dt_util
 
 from .const import (
+    CONF_ACTIVITY_ENTITIES,
     CONF_BALANCE,
     CONF_BILLING_DAY,
     CONF_CARRIER,
     CONF_CURRENCY,
     CONF_DATA_LOW_GB,
+    CONF_DATA_REMAINING_ENTITY,
     CONF_DATA_REMAINING_GB,
     CONF_DATA_TOTAL_GB,
+    CONF_DATA_USAGE_ENTITIES,
     CONF_EXPIRY_DATE,
+    CONF_EXPIRY_ENTITY,
     CONF_FEE,
     CONF_FEE_PERIOD_DAYS,
     CONF_GRACE_DAYS,
@@ -63,7 +70,7 @@ from .coordinator import EsimRenewalConfigEntry
 from .domain.carrier_preset import CarrierPreset
 from .domain.carriers import CARRIER_PRESETS, carrier_display_name, preset_key
 from .domain.line import default_reminder_days
-from .domain.validity import ValidityKind, days_from
+from .domain.validity import ValidityKind, ValidityRule, days_from
 from .domain.values import LineValueError
 from .line_config import (
     default_options,
@@ -75,6 +82,7 @@ from .line_config import (
     rule_from_config,
 )
 from .renewal_flow import RecordRenewalFlow
+from .sources import source_errors
 
 _GIGABYTES = NumberSelector(
     NumberSelectorConfig(
@@ -187,21 +195,68 @@ VALIDITY_SCHEMAS: dict[ValidityKind, probatio.Schema] = {
     ),
 }
 
-OPTIONS_SCHEMA = probatio.Schema(
-    {
-        probatio.Optional(CONF_REMINDER_DAYS): SelectSelector(
-            SelectSelectorConfig(
-                options=["60", "30", "14", "7", "3", "1", "0"],
-                multiple=True,
-                custom_value=True,
-                mode=SelectSelectorMode.DROPDOWN,
-                sort=False,
-            )
-        ),
-        probatio.Required(CONF_REMINDER_TIME): TimeSelector(),
-        probatio.Optional(CONF_DATA_LOW_GB): _GIGABYTES,
-    }
+# The options a line has: reminders, then the entities it can follow.
+REMINDER_FIELDS: dict[probatio.Marker, Any] = {
+    probatio.Optional(CONF_REMINDER_DAYS): SelectSelector(
+        SelectSelectorConfig(
+            options=["60", "30", "14", "7", "3", "1", "0"],
+            multiple=True,
+            custom_value=True,
+            mode=SelectSelectorMode.DROPDOWN,
+            sort=False,
+        )
+    ),
+    probatio.Required(CONF_REMINDER_TIME): TimeSelector(),
+    probatio.Optional(CONF_DATA_LOW_GB): _GIGABYTES,
+}
+# Any sensor may count data (the companion app's counters have no device
+# class); its unit is checked when the form is sent.
+_DATA_SENSOR = EntityWithDeviceFilterSelectorConfig(domain="sensor")
+DATA_SOURCE_FIELDS: dict[probatio.Marker, Any] = {
+    probatio.Optional(CONF_DATA_REMAINING_ENTITY): EntitySelector(
+        EntitySelectorConfig(filter=_DATA_SENSOR)
+    ),
+    probatio.Optional(CONF_DATA_USAGE_ENTITIES): EntitySelector(
+        EntitySelectorConfig(filter=_DATA_SENSOR, multiple=True)
+    ),
+}
+EXPIRY_SOURCE_FIELDS: dict[probatio.Marker, Any] = {
+    probatio.Optional(CONF_EXPIRY_ENTITY): EntitySelector(
+        EntitySelectorConfig(
+            filter=[
+                EntityWithDeviceFilterSelectorConfig(
+                    domain="sensor", device_class=["date", "timestamp"]
+                ),
+                EntityWithDeviceFilterSelectorConfig(
+                    domain=["date", "datetime", "input_datetime"]
+                ),
+            ]
+        )
+    ),
+}
+ACTIVITY_SOURCE_FIELDS: dict[probatio.Marker, Any] = {
+    probatio.Optional(CONF_ACTIVITY_ENTITIES): EntitySelector(
+        EntitySelectorConfig(multiple=True)
+    ),
+}
+SOURCE_KEYS = (
+    CONF_DATA_REMAINING_ENTITY,
+    CONF_DATA_USAGE_ENTITIES,
+    CONF_EXPIRY_ENTITY,
+    CONF_ACTIVITY_ENTITIES,
 )
+
+
+def options_schema(rule: ValidityRule, data: Mapping[str, Any]) -> probatio.Schema:
+    """Return the options form of a line: the sources fit its rule and data."""
+    fields = dict(REMINDER_FIELDS)
+    if not data.get(CONF_UNLIMITED_DATA):
+        fields |= DATA_SOURCE_FIELDS
+    if rule.takes_expiry_date:
+        fields |= EXPIRY_SOURCE_FIELDS
+    if rule.kind is ValidityKind.ACTIVITY:
+        fields |= ACTIVITY_SOURCE_FIELDS
+    return probatio.Schema(fields)
 
 
 class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
@@ -524,32 +579,40 @@ class EsimRenewalOptionsFlow(OptionsFlowWithReload):
     ) -> ConfigFlowResult:
         """Ask for the reminder days, their time of day and the low-data mark."""
         errors: dict[str, str] = {}
-        default_days = default_reminder_days(rule_from_config(self.config_entry.data))
+        rule = rule_from_config(self.config_entry.data)
+        default_days = default_reminder_days(rule)
         if user_input is not None:
+            errors = source_errors(self.hass, user_input)
             try:
                 plan = reminder_plan_from_options(
                     {CONF_REMINDER_DAYS: [], **user_input}, default_days
                 )
             except LineValueError as err:
                 errors[err.field] = err.key
-            else:
+            if not errors:
                 options: dict[str, Any] = {
                     CONF_REMINDER_DAYS: list(plan.days),
                     CONF_REMINDER_TIME: plan.time_of_day.isoformat(),
                 }
                 if plan.data_low_gb is not None:
                     options[CONF_DATA_LOW_GB] = plan.data_low_gb
+                options |= {
+                    key: user_input[key] for key in SOURCE_KEYS if user_input.get(key)
+                }
                 return self.async_create_entry(data=options)
         if user_input is None:
-            plan = reminder_plan_from_options(self.config_entry.options, default_days)
-            user_input = {
+            options = dict(self.config_entry.options)
+            plan = reminder_plan_from_options(options, default_days)
+            user_input = options | {
                 CONF_REMINDER_DAYS: [str(days) for days in plan.days],
                 CONF_REMINDER_TIME: plan.time_of_day.isoformat(),
                 CONF_DATA_LOW_GB: plan.data_low_gb,
             }
         return self.async_show_form(
             step_id="init",
-            data_schema=self.add_suggested_values_to_schema(OPTIONS_SCHEMA, user_input),
+            data_schema=self.add_suggested_values_to_schema(
+                options_schema(rule, self.config_entry.data), user_input
+            ),
             errors=errors,
             description_placeholders={"name": self.config_entry.title},
         )

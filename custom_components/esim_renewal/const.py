@@ -31,13 +31,19 @@ CONF_UNLIMITED_DATA: Final = "unlimited_data"
 CONF_REMINDER_DAYS: Final = "reminder_days"
 CONF_REMINDER_TIME: Final = "reminder_time"
 CONF_DATA_LOW_GB: Final = "data_low_gb"
+# ... and which entities the line follows.
+CONF_DATA_REMAINING_ENTITY: Final = "data_remaining_entity"
+CONF_DATA_USAGE_ENTITIES: Final = "data_usage_entities"
+CONF_EXPIRY_ENTITY: Final = "expiry_entity"
+CONF_ACTIVITY_ENTITIES: Final = "activity_entities"
 
 # Run-time state lives in one store file per line.
 # 1.1: expiry, last renewal and data. 1.2: adds the renewal history.
 # 1.3: adds the reminder log. 1.4: adds the pack end, the wallet and what
-# undoes the last renewal.
+# undoes the last renewal. 1.5: adds what the line last took from each linked
+# source.
 STORAGE_VERSION: Final = 1
-STORAGE_MINOR_VERSION: Final = 4
+STORAGE_MINOR_VERSION: Final = 5
 SAVE_DELAY: Final = 10
 
 # Actions and their fields.

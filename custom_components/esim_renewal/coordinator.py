@@ -15,7 +15,14 @@ from .clock import RENEWAL_CLOCK
 from .const import CONF_CURRENCY, DOMAIN, LOGGER
 from .domain.data import has_allowance
 from .domain.lapse import Lapse
-from .domain.line import LineState, record_data, undo_renewal
+from .domain.line import (
+    LineState,
+    follow_remaining,
+    read_counter,
+    record_data,
+    see,
+    undo_renewal,
+)
 from .domain.reminders import (
     Reminder,
     ReminderLog,
@@ -25,9 +32,12 @@ from .domain.reminders import (
 )
 from .domain.renewals import RenewalRequest, renew
 from .domain.snapshot import LineSnapshot, take_snapshot
+from .domain.sources import is_new_use
+from .domain.values import LineValueError
 from .line_config import settings_from_config
 from .notifier import LineNotifier
 from .repairs import async_report_newer_store, async_sync_expired_issue
+from .sources import SourceFollower, linked_sources
 from .store import EsimRenewalStore, StoredLine
 
 type EsimRenewalConfigEntry = ConfigEntry[EsimRenewalCoordinator]
@@ -36,9 +46,9 @@ type EsimRenewalConfigEntry = ConfigEntry[EsimRenewalCoordinator]
 class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
     """Keep one line's state, persist it, and tell its entities and the user.
 
-    Nothing is polled: the state changes when the user records something,
-    through ``async_commit``, and the day count and reminders change when the
-    shared clock wakes the line. Listeners get a new snapshot only when it
+    Nothing is polled: the state changes when the user records something, or a
+    linked source changes, through ``async_commit``, and the day count and
+    reminders change when the shared clock wakes the line. Listeners get a new snapshot only when it
     differs from the last one. Broken rules of the domain core are raised as
     they are; the actions, entities and flows translate them.
     """
@@ -57,6 +67,9 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
         self.next_change: datetime
         self._store = EsimRenewalStore(hass, entry.entry_id)
         self._notifier = LineNotifier(hass, entry)
+        self._sources = SourceFollower(
+            hass, self, linked_sources(entry.options, self.settings.rule)
+        )
         # The log's check time moves on every tick; it is written with the
         # next change, or at unload, not on every tick.
         self._reminder_log_unsaved = False
@@ -93,6 +106,12 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
         self.config_entry.async_on_unload(
             async_at_started(self.hass, self._async_started)
         )
+
+    @callback
+    def async_follow_sources(self) -> None:
+        """Follow the entities the line is linked to, until it unloads."""
+        for stop in self._sources.async_start():
+            self.config_entry.async_on_unload(stop)
 
     @callback
     def _async_started(self, _hass: HomeAssistant) -> None:
@@ -132,13 +151,19 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
     @callback
     def async_renew(self, request: RenewalRequest) -> None:
         """Record a renewal; a cost without a currency is in the line's."""
-        state = renew(
-            self.state,
-            self.settings.rule,
-            request,
-            now=dt_util.now(),
-            default_currency=self.currency,
+        self._async_commit_renewal(
+            renew(
+                self.state,
+                self.settings.rule,
+                request,
+                now=dt_util.now(),
+                default_currency=self.currency,
+            )
         )
+
+    @callback
+    def _async_commit_renewal(self, state: LineState) -> None:
+        """Keep the state a renewal made, and say it was renewed."""
         self.async_commit(state, renewal=True)
         self._notifier.async_renewed(state.renewals[-1])
 
@@ -180,20 +205,82 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
         )
 
     @callback
+    def async_read_counter(self, source: str, value_gb: float) -> None:
+        """Count what a linked data counter counted since its last reading."""
+        state = read_counter(
+            self.state, self.settings.rule, dt_util.now().date(), source, value_gb
+        )
+        if state != self.state:
+            self.async_commit(state, keep_undo=True)
+
+    @callback
+    def async_follow_remaining(self, source: str, value: str, gb: float) -> None:
+        """Take the data left from a linked source, when it says something new."""
+        if self.state.seen.get(source) == value:
+            return
+        state = see(self.state, source, value)
+        try:
+            state = follow_remaining(
+                state, self.settings.rule, dt_util.now().date(), gb
+            )
+        except LineValueError as err:
+            LOGGER.debug("%s: %s left not taken: %s", self.name, source, err.key)
+        self.async_commit(state, keep_undo=True)
+
+    @callback
+    def async_follow_expiry(self, source: str, value: str, expiry_date: date) -> None:
+        """Take the last safe day from a linked source, when it says something new."""
+        if self.state.seen.get(source) == value:
+            return
+        state = see(self.state, source, value)
+        self.async_commit(
+            replace(state, terms=replace(state.terms, expiry_date=expiry_date))
+        )
+
+    @callback
+    def async_record_use(self, source: str, value: str, used_at: datetime) -> None:
+        """Count a new value of a linked source as a use that keeps the line.
+
+        A use restarts the window as a renewal does, once a day.
+        """
+        if not is_new_use(self.state.seen.get(source), value):
+            state = see(self.state, source, value)
+            if state != self.state:
+                self.async_commit(state, keep_undo=True)
+            return
+        state = see(self.state, source, value)
+        used_at = dt_util.as_local(used_at)
+        last = state.terms.last_renewal
+        if last is not None and used_at.date() <= last:
+            self.async_commit(state, keep_undo=True)
+            return
+        self._async_commit_renewal(
+            renew(
+                state,
+                self.settings.rule,
+                RenewalRequest(renewed_on=used_at.date(), renewed_at=used_at),
+                now=max(used_at, dt_util.now()),
+                default_currency=self.currency,
+            )
+        )
+
+    @callback
     def async_commit(
         self,
         state: LineState,
         *,
         renewal: bool = False,
         reminder_log: ReminderLog | None = None,
+        keep_undo: bool = False,
     ) -> None:
         """Keep a new state, persist it, then tell the entities and remind.
 
         Every change of a line goes through here, whoever asks for it. A
         renewal or a new expiry date starts a new reminder cycle, unless the
         change brings back a log (an undone renewal). Only a renewal can be
-        undone, and only until the next change. A line that is closing
-        refuses changes, so nothing is written after its unload.
+        undone, and only until the next change the user makes: what linked
+        sources say keeps it. A line that is closing refuses changes, so
+        nothing is written after its unload.
         """
         if self._closed:
             raise HomeAssistantError(
@@ -205,7 +292,7 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
         previous = self.state
         if renewal:
             self._undo_reminders = self.reminder_log
-        else:
+        elif not keep_undo:
             state = replace(state, undo=None)
             self._undo_reminders = None
         self.state = state

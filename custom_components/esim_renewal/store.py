@@ -81,6 +81,12 @@ class EsimRenewalStore(Store[dict[str, Any]]):
             ]
             data["undo"] = None
             data["undo_reminders"] = None
+        if old_minor_version < 5:
+            # No linked source was read yet; an undo holds a state too.
+            for state in (data, data["undo"]):
+                if state is not None:
+                    state["counters"] = {}
+                    state["seen"] = {}
         return data
 
     async def async_load_line(

@@ -23,7 +23,9 @@ from custom_components.esim_renewal.domain.keeper_rules import (
 from custom_components.esim_renewal.domain.line import (
     LineSettings,
     LineState,
+    read_counter,
     record_data,
+    see,
     start_line,
     undo_renewal,
 )
@@ -202,6 +204,20 @@ operations = st.lists(
             st.builds(dict, total_gb=GB, remaining_gb=GB, used_gb=GB),
         ),
         st.tuples(st.just("undo"), st.just(0), st.just({})),
+        st.tuples(
+            st.just("counter"),
+            st.integers(min_value=0, max_value=3),
+            st.builds(
+                dict,
+                source=st.sampled_from(["sensor.rx", "sensor.tx"]),
+                value_gb=st.floats(min_value=0, max_value=1000),
+            ),
+        ),
+        st.tuples(
+            st.just("see"),
+            st.just(0),
+            st.builds(dict, source=st.text(max_size=20), value=st.text(max_size=20)),
+        ),
     ),
     max_size=12,
 )
@@ -224,7 +240,7 @@ def test_every_state_round_trips_through_the_store_format(  # noqa: PLR0917
     zone: ZoneInfo,
     sent: frozenset[str],
 ) -> None:
-    """Any line a user can make, renew, read and undo is stored and read back as it was.
+    """Any line a user can make, renew, read, link and undo is stored and read back.
 
     What a rule refuses is the domain's own error, and leaves the line as it was.
     """
@@ -244,6 +260,10 @@ def test_every_state_round_trips_through_the_store_format(  # noqa: PLR0917
                 )
             elif operation == "data":
                 state = record_data(state, rule, day, **values)
+            elif operation == "counter":
+                state = read_counter(state, rule, day, **values)
+            elif operation == "see":
+                state = see(state, **values)
             else:
                 state = undo_renewal(state)
         except LineValueError:

@@ -1,10 +1,12 @@
 """A line: its settings, and its state as renewals and readings change it."""
 
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from .data import DataAllowance, read_data
 from .reminders import ReminderPlan
+from .sources import counter_increase
 from .validity import LineStart, Terms, ValidityKind, ValidityRule
 from .values import LineValueError, optional_setting
 
@@ -42,6 +44,10 @@ class LineState:
     renewals: tuple[Renewal, ...] = ()
     undo: LineState | None = None
     """The line as it was before its last renewal, while nothing changed since."""
+    counters: Mapping[str, float] = field(default_factory=dict)
+    """The last reading, in GB, of each linked data counter: its baseline."""
+    seen: Mapping[str, str] = field(default_factory=dict)
+    """The last value taken from each other linked source."""
 
     @property
     def expiry_date(self) -> date:
@@ -121,3 +127,47 @@ def record_data(
             state.data, total_gb=total_gb, remaining_gb=remaining_gb, used_gb=used_gb
         ),
     )
+
+
+def read_counter(
+    state: LineState, rule: ValidityRule, today: date, source: str, value_gb: float
+) -> LineState:
+    """Return the state after a data counter's reading.
+
+    Its increase since the last reading is used data, up to the allowance;
+    where the line takes no reading (unlimited data, a pack that ended) only
+    the baseline moves.
+    """
+    increase = counter_increase(state.counters.get(source), value_gb)
+    state = replace(state, counters={**state.counters, source: value_gb})
+    if increase <= 0 or not state.data.tracked:
+        return state
+    used = (state.data.used_gb or 0) + increase
+    if state.data.total_gb is not None:
+        used = min(used, state.data.total_gb)
+    try:
+        return record_data(state, rule, today, used_gb=used)
+    except LineValueError:
+        return state  # A pack that ended takes no reading.
+
+
+def follow_remaining(
+    state: LineState, rule: ValidityRule, today: date, remaining_gb: float
+) -> LineState:
+    """Return the state after a source said how much data is left.
+
+    More left than the allowance means the allowance grew (extra data bought).
+    """
+    total = state.data.total_gb
+    return record_data(
+        state,
+        rule,
+        today,
+        total_gb=None if total is None or remaining_gb <= total else remaining_gb,
+        remaining_gb=remaining_gb,
+    )
+
+
+def see(state: LineState, source: str, value: str) -> LineState:
+    """Return the state that remembers a source's value."""
+    return replace(state, seen={**state.seen, source: value})

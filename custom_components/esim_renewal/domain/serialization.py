@@ -33,6 +33,8 @@ def state_to_dict(state: LineState) -> dict[str, Any]:
         },
         "renewals": [renewal_to_dict(renewal) for renewal in state.renewals],
         "undo": None if state.undo is None else state_to_dict(state.undo),
+        "counters": dict(state.counters),
+        "seen": dict(state.seen),
     }
 
 
@@ -89,8 +91,12 @@ def state_from_dict(data: Mapping[str, Any]) -> LineState:
                 for renewal in data["renewals"]
             ),
             undo=None if data["undo"] is None else state_from_dict(data["undo"]),
+            counters={
+                str(source): float(value) for source, value in data["counters"].items()
+            },
+            seen={str(source): str(value) for source, value in data["seen"].items()},
         )
-    except (KeyError, TypeError) as err:
+    except (AttributeError, KeyError, TypeError) as err:
         raise ValueError(f"Malformed line state: {err!r}") from err
 
 
