@@ -90,6 +90,20 @@ class Browser:
         self.flow().get_by_role("button", name="Submit").click()
         self.page.wait_for_timeout(1500)
 
+    def pick_entity(
+        self, field: Locator, search: str, item: str, *, another: bool = False
+    ) -> None:
+        """Pick an entity in a form's entity field: open it, search, click the match.
+
+        ``another`` adds one more to a field that takes several.
+        """
+        field.get_by_text("Add entity" if another else "Select an entity").click()
+        # Typed before the search box has focus, keys go to the app's shortcuts.
+        self.page.wait_for_timeout(800)
+        self.page.keyboard.type(search)
+        self.page.locator("ha-combo-box-item", has_text=item).first.click()
+        self.page.wait_for_timeout(500)
+
     def pick_date(self, index: int, day: date) -> None:
         """Choose a day in the flow's date field, in its picker, as a person does.
 

@@ -8,15 +8,17 @@ README's when script/screenshots asks (ESIM_RENEWAL_SCREENSHOTS).
 
 from collections.abc import Iterator
 from datetime import timedelta
+from http import HTTPStatus
 import os
 from pathlib import Path
 import re
+import time
 
 from playwright.sync_api import expect
 import pytest
 import yaml
 
-from script.hass_api import add_line, local_today
+from script.hass_api import Api, add_line, local_today
 
 from .browser import PHONE, SCREENSHOTS_ENV, Browser, browser, chromium_missing_reason
 from .harness import OWNER, HassProcess
@@ -38,6 +40,13 @@ README = Path(__file__).parents[2] / "README.md"
 LINE = "povo browser"
 DAYS = "sensor.povo_browser_days_until_expiry"
 WRONG_PACK_ERROR = "Enter a whole number of days from 1 to 3650."
+DATA_SOURCE_ERROR = (
+    "Pick a sensor of data, in bits or bytes (kB to TB, KiB to TiB): "
+    "this one has another unit, or none."
+)
+RX = "sensor.pixel_8_mobile_rx_gb"
+TX = "sensor.pixel_8_mobile_tx_gb"
+PIXEL_LEFT = "sensor.pixel_esim_data_remaining"
 
 
 @pytest.fixture(scope="module")
@@ -233,6 +242,89 @@ def test_the_device_page_in_japanese_on_a_phone(
             assert tab.errors() == []
         finally:
             tab.call_ws({"type": "config/core/update", "language": "en"})
+
+
+def test_link_the_phone_counters_in_the_options(
+    hass_with_web_ui: HassProcess, screenshots: Path
+) -> None:
+    """Link the companion app's counters by picking them; a wrong pick is refused."""
+    api = hass_with_web_ui.api
+    today = local_today(api)
+    add_line(
+        api,
+        [
+            ("user", {"carrier": "Travel eSIM"}),
+            ("line", {"name": "Pixel eSIM", "validity": "fixed"}),
+            (
+                "fixed",
+                {
+                    "expiry_date": (today + timedelta(days=25)).isoformat(),
+                    "data_total_gb": 10,
+                    "data_remaining_gb": 8,
+                },
+            ),
+        ],
+    )
+    counters = {RX: ("Pixel 8 Mobile Rx GB", 1.25), TX: ("Pixel 8 Mobile Tx GB", 0.5)}
+    for entity_id, (name, value) in counters.items():
+        set_counter(api, entity_id, name, value)
+    with browser(
+        hass_with_web_ui.url,
+        screenshots,
+        username=OWNER.username,
+        password=OWNER.password,
+        viewport={"width": 1280, "height": 1400},
+    ) as tab:
+        page = tab.page
+        tab.navigate("/config/integrations/integration/esim_renewal")
+        page.locator("ha-config-entry-row", has_text="Pixel eSIM").get_by_role(
+            "button", name="Configure"
+        ).first.click()
+        flow = tab.flow()
+        usage = flow.locator("ha-selector", has_text="Data used from counters")
+        tab.pick_entity(usage, "Mobile Rx", "Pixel 8 Mobile Rx GB")
+        tab.pick_entity(usage, "Mobile Tx", "Pixel 8 Mobile Tx GB", another=True)
+        left = flow.locator("ha-selector", has_text="Data remaining from")
+        tab.pick_entity(left, "Pixel eSIM Status", "Status")
+        tab.submit()
+        expect(flow.get_by_text(DATA_SOURCE_ERROR)).to_be_visible()
+        tab.screenshot("options")
+
+        left.locator("ha-icon-button.clear").click()
+        tab.submit()
+        expect(flow.get_by_text("Options successfully saved.")).to_be_visible()
+        flow.get_by_role("button", name="Finish").click()
+        assert tab.errors() == []
+
+    # The phone counted 1 GB more: 7 GB of the 8 are left.
+    set_counter(api, RX, "Pixel 8 Mobile Rx GB", 2.25)
+    deadline = time.monotonic() + 10
+    while (left_gb := state_of_api(api, PIXEL_LEFT)) != "7.0":
+        assert time.monotonic() < deadline, f"{PIXEL_LEFT} is {left_gb}"
+        time.sleep(0.2)
+
+
+def set_counter(api: Api, entity_id: str, name: str, value: float) -> None:
+    """Write a companion app's data counter, as the app does."""
+    status, _ = api.send(
+        "POST",
+        f"/api/states/{entity_id}",
+        {
+            "state": str(value),
+            "attributes": {
+                "friendly_name": name,
+                "unit_of_measurement": "GB",
+                "state_class": "total_increasing",
+            },
+        },
+    )
+    assert status in (HTTPStatus.OK, HTTPStatus.CREATED)
+
+
+def state_of_api(api: Api, entity_id: str) -> str:
+    """Return an entity's state over the REST API."""
+    state: str = api.request("GET", f"/api/states/{entity_id}")["state"]
+    return state
 
 
 def readme_card() -> dict[str, object]:
