@@ -483,3 +483,45 @@ async def test_data_left_after_the_pack_ended_is_not_taken(
     )
     assert state_of(hass, "sensor.povo_2_0_data_remaining") == "0.0"
     assert entry.runtime_data.state.seen == {LEFT: "1"}
+
+
+async def test_reconfigure_links_sources_too(hass: HomeAssistant) -> None:
+    """The reconfigure form shows the links, checks them, and keeps them in options."""
+    gigabytes(hass, RX, 1)
+    hass.states.async_set(ENDS, "2027-01-10", {ATTR_DEVICE_CLASS: "date"})
+    entry = await add_line(
+        hass, TRAVEL_LINE, {CONF_DATA_USAGE_ENTITIES: [RX], CONF_DATA_LOW_GB: 1}
+    )
+    result = await entry.start_reconfigure_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        {CONF_NAME: "Travel eSIM", CONF_VALIDITY: "fixed", CONF_CARRIER: "Travel eSIM"},
+    )
+    assert result["step_id"] == "fixed"
+    schema = result["data_schema"].schema
+    fields = {str(key): key for key in schema}
+    assert CONF_ACTIVITY_ENTITIES not in fields
+    assert fields[CONF_DATA_USAGE_ENTITIES].description == {"suggested_value": [RX]}
+
+    answer = {
+        "expiry_date": "2026-12-20",
+        CONF_DATA_TOTAL_GB: 10,
+        CONF_DATA_REMAINING_GB: 2.3,
+        CONF_DATA_USAGE_ENTITIES: [RX],
+    }
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {**answer, CONF_EXPIRY_ENTITY: RX}
+    )
+    assert result["errors"] == {CONF_EXPIRY_ENTITY: "expiry_source"}
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {**answer, CONF_EXPIRY_ENTITY: ENDS}
+    )
+    assert result["reason"] == "reconfigure_successful"
+    await hass.async_block_till_done()
+    assert entry.options == {
+        **REMINDERS,
+        CONF_DATA_LOW_GB: 1,
+        CONF_DATA_USAGE_ENTITIES: [RX],
+        CONF_EXPIRY_ENTITY: ENDS,
+    }
+    assert state_of(hass, DAYS) == "45"

@@ -70,7 +70,8 @@ from .coordinator import EsimRenewalConfigEntry
 from .domain.carrier_preset import CarrierPreset
 from .domain.carriers import CARRIER_PRESETS, carrier_display_name, preset_key
 from .domain.line import default_reminder_days
-from .domain.validity import ValidityKind, ValidityRule, days_from
+from .domain.rules import RULES
+from .domain.validity import ValidityKind, days_from
 from .domain.values import LineValueError
 from .line_config import (
     default_options,
@@ -247,16 +248,23 @@ SOURCE_KEYS = (
 )
 
 
-def options_schema(rule: ValidityRule, data: Mapping[str, Any]) -> probatio.Schema:
-    """Return the options form of a line: the sources fit its rule and data."""
-    fields = dict(REMINDER_FIELDS)
-    if not data.get(CONF_UNLIMITED_DATA):
+def source_fields(kind: ValidityKind, *, data: bool) -> dict[probatio.Marker, Any]:
+    """Return the entities a kind of line can follow: data, expiry, uses."""
+    fields: dict[probatio.Marker, Any] = {}
+    if data:
         fields |= DATA_SOURCE_FIELDS
-    if rule.takes_expiry_date:
+    if RULES[kind].takes_expiry_date:
         fields |= EXPIRY_SOURCE_FIELDS
-    if rule.kind is ValidityKind.ACTIVITY:
+    if kind is ValidityKind.ACTIVITY:
         fields |= ACTIVITY_SOURCE_FIELDS
-    return probatio.Schema(fields)
+    return fields
+
+
+def options_schema(kind: ValidityKind, data: Mapping[str, Any]) -> probatio.Schema:
+    """Return the options form of a line: reminders, and the sources that fit it."""
+    return probatio.Schema(
+        REMINDER_FIELDS | source_fields(kind, data=not data.get(CONF_UNLIMITED_DATA))
+    )
 
 
 class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
@@ -270,6 +278,8 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
         self._line: dict[str, Any] = {}
         # A line that would start lapsed, while the user decides.
         self._lapsed: tuple[ValidityKind, dict[str, Any], dict[str, Any]] | None = None
+        # The entities a reconfigured line follows, kept in its options.
+        self._links: dict[str, Any] = {}
 
     @staticmethod
     @callback
@@ -441,7 +451,12 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
         """
         if user_input is None:
             return self._async_show_validity_form(kind)
-        data = {**self._line, CONF_VALIDITY: kind, **user_input}
+        self._links = {key: user_input[key] for key in SOURCE_KEYS if key in user_input}
+        data = {
+            **self._line,
+            CONF_VALIDITY: kind,
+            **{k: v for k, v in user_input.items() if k not in SOURCE_KEYS},
+        }
         if data.get(CONF_UNLIMITED_DATA):
             data.pop(CONF_DATA_TOTAL_GB, None)
             data.pop(CONF_DATA_REMAINING_GB, None)
@@ -454,7 +469,7 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
                 else None
             ) or self.hass.config.currency
         today = _today()
-        if errors := line_errors(data, today):
+        if errors := line_errors(data, today) | source_errors(self.hass, self._links):
             return self._async_show_validity_form(kind, user_input, errors)
         if initial_expiry(data, today) < today:
             self._lapsed = (kind, user_input, data)
@@ -485,11 +500,16 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
     def _async_finish(self, data: dict[str, Any]) -> ConfigFlowResult:
         """Add the line, with reminders that fit it, or update it."""
         if self.source == SOURCE_RECONFIGURE:
+            entry = self._get_reconfigure_entry()
             return self.async_update_reload_and_abort(
-                self._get_reconfigure_entry(),
+                entry,
                 title=data[CONF_NAME],
                 unique_id=line_unique_id(data),
                 data=data,
+                options={
+                    **{k: v for k, v in entry.options.items() if k not in SOURCE_KEYS},
+                    **{k: v for k, v in self._links.items() if v},
+                },
             )
         return self.async_create_entry(
             title=data[CONF_NAME], data=data, options=default_options(data)
@@ -510,11 +530,13 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
                 else self._preset_validity_defaults(kind)
             )
             user_input = {k: v for k, v in defaults.items() if v is not None}
+        schema = VALIDITY_SCHEMAS[kind]
+        if self.source == SOURCE_RECONFIGURE:
+            # A reconfigure shows the entities the line follows too.
+            schema = schema.extend(source_fields(kind, data=True))
         return self.async_show_form(
             step_id=kind,
-            data_schema=self.add_suggested_values_to_schema(
-                VALIDITY_SCHEMAS[kind], user_input
-            ),
+            data_schema=self.add_suggested_values_to_schema(schema, user_input),
             errors=errors,
             description_placeholders={"name": self._line[CONF_NAME]},
         )
@@ -611,7 +633,7 @@ class EsimRenewalOptionsFlow(OptionsFlowWithReload):
         return self.async_show_form(
             step_id="init",
             data_schema=self.add_suggested_values_to_schema(
-                options_schema(rule, self.config_entry.data), user_input
+                options_schema(rule.kind, self.config_entry.data), user_input
             ),
             errors=errors,
             description_placeholders={"name": self.config_entry.title},
@@ -626,11 +648,13 @@ def _with_carrier_key(user_input: dict[str, Any]) -> dict[str, Any]:
 
 
 def _current_values(entry: ConfigEntry) -> dict[str, Any]:
-    """Return a line's settings with its current state, for the reconfigure form.
+    """Return a line's settings, state and sources, for the reconfigure form.
 
     A wallet shows as it is today: the period it is in and what is left.
     """
-    values = dict(entry.data)
+    values = dict(entry.data) | {
+        key: entry.options[key] for key in SOURCE_KEYS if key in entry.options
+    }
     if entry.state is ConfigEntryState.LOADED:
         line = entry.runtime_data
         terms = line.state.terms
