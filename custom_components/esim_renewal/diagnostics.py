@@ -1,4 +1,4 @@
-"""Diagnostics of a line, with its phone number redacted."""
+"""Diagnostics of a line, with its phone number and its sources' values redacted."""
 
 from datetime import datetime
 from typing import Any
@@ -10,7 +10,8 @@ from .const import CONF_PHONE_NUMBER
 from .coordinator import EsimRenewalConfigEntry
 from .domain.serialization import log_to_dict, state_to_dict
 
-TO_REDACT = {CONF_PHONE_NUMBER, "unique_id"}
+# What linked sources said may be private: a "last SMS" sensor can hold a number.
+TO_REDACT = {CONF_PHONE_NUMBER, "unique_id", "seen"}
 
 
 async def async_get_config_entry_diagnostics(
@@ -21,7 +22,7 @@ async def async_get_config_entry_diagnostics(
     snapshot = coordinator.data
     return {
         "entry": async_redact_data(entry.as_dict(), TO_REDACT),
-        "state": state_to_dict(coordinator.state),
+        "state": async_redact_data(state_to_dict(coordinator.state), TO_REDACT),
         "snapshot": {
             "days_until_expiry": snapshot.days_until_expiry,
             "status": snapshot.status,
