@@ -1,7 +1,7 @@
 """The form that records a renewal in the UI, for the repair fix and the entry."""
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import probatio
 
@@ -27,6 +27,10 @@ from .domain.data import DataAllowance
 from .domain.renewals import RenewalRequest
 from .domain.validity import ValidityRule
 from .domain.values import LineValueError
+
+if TYPE_CHECKING:
+    # The line imports the repairs that import this form.
+    from .coordinator import EsimRenewalCoordinator
 
 # Ranges are checked by the domain core, whose errors are translated.
 _NUMBER = NumberSelector(NumberSelectorConfig(mode=NumberSelectorMode.BOX))
@@ -58,7 +62,7 @@ def renewal_schema(rule: ValidityRule, data: DataAllowance) -> probatio.Schema:
     return probatio.Schema(fields)
 
 
-def renewal_request(user_input: dict[str, Any]) -> RenewalRequest:
+def _renewal_request(user_input: dict[str, Any]) -> RenewalRequest:
     """Return the renewal a filled-in form describes."""
     expiry_date = user_input.get(ATTR_EXPIRY_DATE)
     return RenewalRequest(
@@ -73,7 +77,17 @@ def renewal_request(user_input: dict[str, Any]) -> RenewalRequest:
     )
 
 
-def renewal_errors(err: LineValueError, schema: probatio.Schema) -> dict[str, str]:
-    """Return a broken rule as the form's error, on its field when it has one."""
-    on_form = {str(marker) for marker in schema.schema}
-    return {err.field if err.field in on_form else "base": err.key}
+def record_renewal(
+    line: EsimRenewalCoordinator, user_input: dict[str, Any], schema: probatio.Schema
+) -> dict[str, str]:
+    """Record the renewal a filled-in form describes; return the form's errors.
+
+    None when it was recorded; a broken rule shows on its field when the form
+    has it.
+    """
+    try:
+        line.async_renew(_renewal_request(user_input))
+    except LineValueError as err:
+        on_form = {str(marker) for marker in schema.schema}
+        return {err.field if err.field in on_form else "base": err.key}
+    return {}

@@ -12,8 +12,7 @@ from homeassistant.util import dt as dt_util
 from .const import ATTR_RENEWED_ON, DOMAIN
 from .domain.lapse import LineStatus
 from .domain.snapshot import LineSnapshot
-from .domain.values import LineValueError
-from .renewal_form import renewal_errors, renewal_request, renewal_schema
+from .renewal_form import record_renewal, renewal_schema
 
 
 @callback
@@ -107,11 +106,8 @@ class RenewLapsedLineFlow(RepairsFlow):
         schema = renewal_schema(line.settings.rule, line.state.data)
         errors: dict[str, str] = {}
         if user_input is not None:
-            try:
-                line.async_renew(renewal_request(user_input))
-            except LineValueError as err:
-                errors = renewal_errors(err, schema)
-            else:
+            errors = record_renewal(line, user_input, schema)
+            if not errors:
                 return self.async_create_entry(data={})
         return self.async_show_form(
             step_id="renew",
