@@ -15,7 +15,7 @@ from .validity import (
     ValidityRule,
     days_from,
     past_date,
-    required,
+    terms_from_expiry,
 )
 from .values import LineValueError, optional_setting, setting
 
@@ -47,10 +47,7 @@ class FixedRule(ValidityRule):
     @override
     def start(self, start: LineStart, today: date) -> Terms:
         """Start on the last day the user gives."""
-        return Terms(
-            expiry_date=required(start.expiry_date, "expiry_date"),
-            last_renewal=start.last_renewal,
-        )
+        return terms_from_expiry(start)
 
     @override
     def renewal_expiry(self, terms: Terms, purchase: Purchase) -> date:

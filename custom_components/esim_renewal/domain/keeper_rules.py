@@ -13,7 +13,7 @@ from .validity import (
     ValidityKind,
     ValidityRule,
     past_date,
-    required,
+    terms_from_expiry,
 )
 from .values import LineValueError, amount, currency_code, optional_setting, setting
 from .wallet import Fee, Wallet
@@ -160,10 +160,7 @@ class StackingRule(ValidityRule):
     @override
     def start(self, start: LineStart, today: date) -> Terms:
         """Start on the last safe day the user gives."""
-        return Terms(
-            expiry_date=required(start.expiry_date, "expiry_date"),
-            last_renewal=start.last_renewal,
-        )
+        return terms_from_expiry(start)
 
     @override
     def renewal_expiry(self, terms: Terms, purchase: Purchase) -> date:

@@ -132,6 +132,14 @@ def required(value: date | None, field: str) -> date:
     return value
 
 
+def terms_from_expiry(start: LineStart) -> Terms:
+    """Return the terms of a line that starts on the last safe day the user gives."""
+    return Terms(
+        expiry_date=required(start.expiry_date, "expiry_date"),
+        last_renewal=start.last_renewal,
+    )
+
+
 def past_date(value: date | None, field: str, today: date) -> date:
     """Return a needed date that is not in the future."""
     day = required(value, field)
