@@ -14,6 +14,7 @@ import pytest
 from script.hass_api import add_line, run_flow
 
 from .harness import DOMAIN, TIME_ZONE, HassProcess, WebSocket, tokyo_now, until
+from custom_components.esim_renewal.const import STORAGE_MINOR_VERSION, STORAGE_VERSION
 
 pytestmark = [
     pytest.mark.e2e,
@@ -229,7 +230,10 @@ async def test_restart_keeps_renewals_and_sent_reminders(
     assert await asyncio.to_thread(hass_process.stop) == 0
 
     stored = hass_process.read_store(entry_id)
-    assert (stored["version"], stored["minor_version"]) == (1, 4)
+    assert (stored["version"], stored["minor_version"]) == (
+        STORAGE_VERSION,
+        STORAGE_MINOR_VERSION,
+    )
     assert stored["data"]["expiry_date"] == renewal["expiry_date"]
     assert stored["data"]["renewals"] == renewal["renewals"]
     assert key in stored["data"]["reminders"]["sent"]

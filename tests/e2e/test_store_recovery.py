@@ -17,6 +17,7 @@ import pytest
 from script.hass_api import add_line
 
 from .harness import DOMAIN, HassProcess, LogRecord, WebSocket, tokyo_now
+from custom_components.esim_renewal.const import STORAGE_MINOR_VERSION, STORAGE_VERSION
 
 pytestmark = [
     pytest.mark.e2e,
@@ -278,9 +279,13 @@ async def test_store_file_of_a_newer_minor_version(
     assert renewal["renewed_on"] == (lines.today - timedelta(days=2)).isoformat()
     assert_kept_line_untouched(hass_process, lines)
     assert records_about(
-        hass_process, f"Migrating {store_key} storage from 1.99 to 1.4"
+        hass_process,
+        f"Migrating {store_key} storage from 1.99 to 1.{STORAGE_MINOR_VERSION}",
     )
     assert not hass_process.integration_problems()
-    # Home Assistant writes the file back as the version it read it as.
+    # Home Assistant writes the file back in the version this release writes.
     stored = hass_process.read_store(lines.damaged_id)
-    assert (stored["version"], stored["minor_version"]) == (1, 4)
+    assert (stored["version"], stored["minor_version"]) == (
+        STORAGE_VERSION,
+        STORAGE_MINOR_VERSION,
+    )
