@@ -175,20 +175,24 @@ class EsimRenewalSensorEntity(EsimRenewalEntity, SensorEntity):
         return self.entity_description.attributes_fn(self.coordinator.data)
 
 
-class EsimRenewalSpendingSensorEntity(EsimRenewalEntity, SensorEntity):
+class EsimRenewalMoneySensorEntity(EsimRenewalEntity, SensorEntity):
+    """An amount of money in the line's currency, which is also its wallet's."""
+
+    def __init__(
+        self, coordinator: EsimRenewalCoordinator, description: SensorEntityDescription
+    ) -> None:
+        """Give the sensor the line's currency as its unit."""
+        super().__init__(coordinator, description)
+        self._attr_native_unit_of_measurement = coordinator.currency
+
+
+class EsimRenewalSpendingSensorEntity(EsimRenewalMoneySensorEntity):
     """Money spent on the line's renewals this year, in the line's currency.
 
     The line's currency is Home Assistant's when the line was added, and stays,
     so the unit never changes under the sensor's statistics. Renewals paid in
     another currency are not converted, so not counted.
     """
-
-    def __init__(
-        self, coordinator: EsimRenewalCoordinator, description: SensorEntityDescription
-    ) -> None:
-        """Fix the sensor's unit to the line's currency."""
-        super().__init__(coordinator, description)
-        self._attr_native_unit_of_measurement = coordinator.currency
 
     @property
     @override
@@ -203,15 +207,8 @@ class EsimRenewalSpendingSensorEntity(EsimRenewalEntity, SensorEntity):
         return dt_util.start_of_local_day(dt_util.now().date().replace(month=1, day=1))
 
 
-class EsimRenewalBalanceSensorEntity(EsimRenewalEntity, SensorEntity):
+class EsimRenewalBalanceSensorEntity(EsimRenewalMoneySensorEntity):
     """What the line's prepaid wallet holds, as each period's fee is taken."""
-
-    def __init__(
-        self, coordinator: EsimRenewalCoordinator, description: SensorEntityDescription
-    ) -> None:
-        """Fix the sensor's unit to the wallet's currency."""
-        super().__init__(coordinator, description)
-        self._attr_native_unit_of_measurement = coordinator.currency
 
     @property
     @override
