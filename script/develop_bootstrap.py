@@ -36,6 +36,7 @@ from hass_api import (
     local_today,
     log_in,
     remove_entries_needing_internet,
+    travel_esim_steps,
 )
 
 OWNER = Owner(name="Demo", username="demo", password="demo-esim-renewal")
@@ -142,23 +143,7 @@ def add_demo_lines(api: Api) -> None:
             ),
         ],
     )
-    add_demo_line(
-        api,
-        [
-            ("user", {"carrier": "travel_esim"}),
-            ("line", {"name": "Travel eSIM", "validity": "fixed"}),
-            (
-                "fixed",
-                {
-                    "expiry_date": (today + timedelta(days=20)).isoformat(),
-                    "validity_days": 30,
-                    "data_total_gb": 10,
-                    "data_remaining_gb": 2.3,
-                    "unlimited_data": False,
-                },
-            ),
-        ],
-    )
+    add_demo_line(api, travel_esim_steps(today))
 
 
 def add_demo_line(api: Api, steps: list[tuple[str, dict[str, Any]]]) -> None:

@@ -13,7 +13,7 @@ bootstrap runs with the Python next to hass and nothing else.
 
 import contextlib
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from http import HTTPStatus
 import json
 import os
@@ -256,6 +256,28 @@ def add_line(api: Api, steps: list[tuple[str, dict[str, Any]]]) -> dict[str, Any
         steps,
     )
     return wait_until_loaded(api, result["result"]["entry_id"])
+
+
+def travel_esim_steps(today: date) -> list[tuple[str, dict[str, Any]]]:
+    """Return the config flow answers of the demo's Travel eSIM line.
+
+    A fixed end in 20 days, 2.3 GB of 10 GB left: the line README.md's
+    dashboard card names.
+    """
+    return [
+        ("user", {"carrier": "travel_esim"}),
+        ("line", {"name": "Travel eSIM", "validity": "fixed"}),
+        (
+            "fixed",
+            {
+                "expiry_date": (today + timedelta(days=20)).isoformat(),
+                "validity_days": 30,
+                "data_total_gb": 10,
+                "data_remaining_gb": 2.3,
+                "unlimited_data": False,
+            },
+        ),
+    ]
 
 
 def run_flow(

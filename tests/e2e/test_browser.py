@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 import pytest
 import yaml
 
-from script.hass_api import Api, add_line, local_today
+from script.hass_api import Api, add_line, local_today, travel_esim_steps
 
 from .browser import PHONE, SCREENSHOTS_ENV, Browser, browser, chromium_missing_reason
 from .harness import OWNER, HassProcess
@@ -136,22 +136,7 @@ def test_the_readme_card_on_a_phone(
 ) -> None:
     """The README's dashboard card works as written, at a phone's width."""
     today = local_today(hass_with_web_ui.api)
-    add_line(
-        hass_with_web_ui.api,
-        [
-            ("user", {"carrier": "Travel eSIM"}),
-            ("line", {"name": "Travel eSIM", "validity": "fixed"}),
-            (
-                "fixed",
-                {
-                    "expiry_date": (today + timedelta(days=20)).isoformat(),
-                    "validity_days": 30,
-                    "data_total_gb": 10,
-                    "data_remaining_gb": 2.3,
-                },
-            ),
-        ],
-    )
+    add_line(hass_with_web_ui.api, travel_esim_steps(today))
     with browser(
         hass_with_web_ui.url,
         screenshots,
