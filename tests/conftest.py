@@ -43,7 +43,7 @@ from custom_components.esim_renewal.const import (
     CONF_VALIDITY_DAYS,
     DOMAIN,
 )
-from custom_components.esim_renewal.line_config import line_unique_id
+from custom_components.esim_renewal.identity import line_unique_id
 
 # Hypothesis keeps no examples between runs, and its caches go to a temporary
 # folder of this run: tests write nowhere else.
@@ -95,6 +95,27 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
         terminalreporter.write_line(
             f"Property tests (Hypothesis): {cases:,} generated cases"
         )
+
+
+# Every test's installation has this identity key, so unique ids are known.
+IDENTITY_KEY = bytes(range(32))
+
+
+@pytest.fixture(autouse=True)
+def identity_key(hass_storage: dict[str, Any]) -> bytes:
+    """Give the installation a known identity key."""
+    hass_storage["esim_renewal.identity"] = {
+        "version": 1,
+        "minor_version": 1,
+        "key": "esim_renewal.identity",
+        "data": {"key": IDENTITY_KEY.hex()},
+    }
+    return IDENTITY_KEY
+
+
+def unique_id_of(data: dict[str, Any]) -> str | None:
+    """Return the unique id a line with this data has in the tests."""
+    return line_unique_id(IDENTITY_KEY, data)
 
 
 TIME_ZONE = "Asia/Tokyo"
@@ -223,9 +244,9 @@ def mock_config_entry(
         data=line_data,
         options=line_options,
         entry_id="01JLINEENTRY0000000000000",
-        unique_id=line_unique_id(line_data),
+        unique_id=unique_id_of(line_data),
         version=1,
-        minor_version=2,
+        minor_version=3,
     )
 
 

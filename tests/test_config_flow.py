@@ -14,7 +14,7 @@ from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResult, FlowResultType
 
-from .conftest import POVO_LINE, TRAVEL_LINE, WALLET_LINE, move_to
+from .conftest import POVO_LINE, TRAVEL_LINE, WALLET_LINE, move_to, unique_id_of
 from custom_components.esim_renewal.const import (
     CONF_BALANCE,
     CONF_BILLING_DAY,
@@ -41,7 +41,6 @@ from custom_components.esim_renewal.const import (
     DOMAIN,
 )
 from custom_components.esim_renewal.domain.carriers import CARRIER_PRESETS
-from custom_components.esim_renewal.line_config import line_unique_id
 
 POVO_IDENTITY = {
     CONF_NAME: "povo backup",
@@ -122,8 +121,8 @@ async def test_add_povo_line(hass: HomeAssistant) -> None:
         CONF_CURRENCY: "EUR",
     }
     entry = result["result"]
-    assert (entry.version, entry.minor_version) == (1, 2)
-    assert entry.unique_id == line_unique_id(POVO_IDENTITY)
+    assert (entry.version, entry.minor_version) == (1, 3)
+    assert entry.unique_id == unique_id_of(POVO_IDENTITY)
     assert "8012345678" not in entry.unique_id
 
 
@@ -281,8 +280,8 @@ async def test_add_line_without_carrier(hass: HomeAssistant) -> None:
 
 
 @pytest.mark.usefixtures("mock_setup_entry")
-async def test_unlimited_data_drops_amounts(hass: HomeAssistant) -> None:
-    """Amounts entered for an unlimited plan are not kept."""
+async def test_unlimited_data_with_amounts_is_refused(hass: HomeAssistant) -> None:
+    """Amounts typed for an unlimited plan are an error, not silently dropped."""
     result = await start_flow(hass, "rakuten_mobile")
     assert result["step_id"] == "unconfirmed_preset"
     result = await hass.config_entries.flow.async_configure(result["flow_id"], {})
@@ -301,9 +300,12 @@ async def test_unlimited_data_drops_amounts(hass: HomeAssistant) -> None:
             CONF_DATA_REMAINING_GB: 1,
         },
     )
+    assert result["errors"] == {CONF_UNLIMITED_DATA: "unlimited_with_allowance"}
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"], {CONF_BILLING_DAY: 1, CONF_UNLIMITED_DATA: True}
+    )
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert CONF_DATA_TOTAL_GB not in result["data"]
-    assert CONF_DATA_REMAINING_GB not in result["data"]
 
 
 @pytest.mark.parametrize(
@@ -442,7 +444,7 @@ async def test_validity_step_errors(
 async def test_same_number_is_not_added_twice(hass: HomeAssistant) -> None:
     """A number already set up aborts, however it is written."""
     MockConfigEntry(
-        domain=DOMAIN, data=POVO_LINE, unique_id=line_unique_id(POVO_LINE)
+        domain=DOMAIN, data=POVO_LINE, unique_id=unique_id_of(POVO_LINE)
     ).add_to_hass(hass)
     result = await start_flow(hass, "povo_2")
     result = await hass.config_entries.flow.async_configure(
@@ -479,7 +481,7 @@ async def test_reconfigure_shows_the_line_as_it_is_now(
     assert result["reason"] == "reconfigure_successful"
     assert entry.title == "povo keeper"
     assert entry.data[CONF_LAST_RENEWAL] == "2026-11-20"
-    assert entry.unique_id == line_unique_id(POVO_LINE)
+    assert entry.unique_id == unique_id_of(POVO_LINE)
     await hass.async_block_till_done()
     assert hass.states.get("sensor.povo_backup_days_until_expiry").state == "173"
 
@@ -501,7 +503,8 @@ async def test_reconfigure_to_another_kind_and_no_number(
     assert result["reason"] == "reconfigure_successful"
     assert entry.unique_id is None
     assert CONF_PHONE_NUMBER not in entry.data
-    assert CONF_LAST_RENEWAL not in entry.data
+    assert entry.data[CONF_EXPIRY_DATE] == "2027-01-31"
+    assert entry.runtime_data.state.expiry_date.isoformat() == "2027-01-31"
 
 
 async def test_reconfigure_errors(
@@ -510,7 +513,7 @@ async def test_reconfigure_errors(
     """Reconfigure rejects a bad number and another line's number on the form."""
     other = {**POVO_LINE, CONF_PHONE_NUMBER: "+44 7700 900123"}
     MockConfigEntry(
-        domain=DOMAIN, data=other, unique_id=line_unique_id(other)
+        domain=DOMAIN, data=other, unique_id=unique_id_of(other)
     ).add_to_hass(hass)
     result = await init_integration.start_reconfigure_flow(hass)
 
@@ -803,6 +806,7 @@ async def test_every_wrong_field_shows_at_once(hass: HomeAssistant) -> None:
         },
     )
     assert result["errors"] == {
+        CONF_LAST_RENEWAL: "last_renewal_in_future",
         CONF_BALANCE: "invalid_balance",
         CONF_FEE: "invalid_fee",
         CONF_FEE_PERIOD_DAYS: "invalid_fee_period_days",
@@ -814,13 +818,15 @@ async def test_every_wrong_field_shows_at_once(hass: HomeAssistant) -> None:
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"],
         {
-            CONF_LAST_RENEWAL: "2026-12-01",
+            CONF_LAST_RENEWAL: "2026-11-01",
             CONF_BALANCE: 1,
             CONF_FEE: 3,
             CONF_FEE_PERIOD_DAYS: 30,
+            CONF_DATA_TOTAL_GB: 1,
+            CONF_DATA_REMAINING_GB: 2,
         },
     )
-    assert result["errors"] == {CONF_LAST_RENEWAL: "last_renewal_in_future"}
+    assert result["errors"] == {CONF_DATA_REMAINING_GB: "data_remaining_exceeds_total"}
 
 
 @pytest.mark.usefixtures("mock_setup_entry")

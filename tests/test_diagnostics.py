@@ -52,7 +52,7 @@ async def test_diagnostics_keep_sources_values_out(
         },
         options={CONF_ACTIVITY_ENTITIES: ["sensor.pixel_last_sms"]},
         version=1,
-        minor_version=2,
+        minor_version=3,
     )
     await setup_line(hass, entry)
     assert entry.runtime_data.state.seen

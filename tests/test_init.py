@@ -1,5 +1,6 @@
 """Tests of setting up, unloading, reloading and removing a line."""
 
+import hashlib
 from typing import Any
 from unittest.mock import patch
 
@@ -14,7 +15,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import device_registry as dr
 
-from .conftest import POVO_LINE, line_device_id, move_to, setup_line
+from .conftest import POVO_LINE, line_device_id, move_to, setup_line, unique_id_of
 from custom_components.esim_renewal.const import (
     CONF_CURRENCY,
     CONF_GRACE_DAYS,
@@ -25,20 +26,19 @@ from custom_components.esim_renewal.const import (
     STORAGE_MINOR_VERSION,
     STORAGE_VERSION,
 )
-from custom_components.esim_renewal.line_config import state_seed
+from custom_components.esim_renewal.identity import async_identity_key
 
 STORE_KEY = f"{DOMAIN}.01JLINEENTRY0000000000000"
 DAYS = "sensor.povo_backup_days_until_expiry"
 
 
-def stored_line(expiry_date: str, seed: dict[str, Any] | None = None) -> dict[str, Any]:
+def stored_line(expiry_date: str) -> dict[str, Any]:
     """Return a store file holding a povo line's state."""
     return {
         "version": STORAGE_VERSION,
         "minor_version": STORAGE_MINOR_VERSION,
         "key": STORE_KEY,
         "data": {
-            "seed": state_seed(POVO_LINE) if seed is None else seed,
             "expiry_date": expiry_date,
             "last_renewal": "2026-11-01",
             "pack_end": None,
@@ -100,7 +100,7 @@ async def test_state_is_written_with_a_delay(
     freezer.tick(SAVE_DELAY + 1)
     async_fire_time_changed(hass)
     await hass.async_block_till_done()
-    assert hass_storage[STORE_KEY]["data"]["seed"] == state_seed(POVO_LINE)
+    assert hass_storage[STORE_KEY]["data"]["expiry_date"] == "2026-12-05"
     hass_storage.clear()
 
     assert await hass.config_entries.async_unload(init_integration.entry_id)
@@ -118,24 +118,23 @@ async def test_stored_state_wins_over_entry(
     assert hass.states.get(DAYS).state == "154"
 
 
-async def test_changed_settings_rebuild_the_state(
+@pytest.mark.parametrize("line_data", [{**POVO_LINE, CONF_VALIDITY_DAYS: 90}])
+async def test_changed_settings_keep_the_stored_state(
     hass: HomeAssistant,
     mock_config_entry: MockConfigEntry,
     hass_storage: dict[str, Any],
 ) -> None:
-    """A state built from other settings gives way to the entry's."""
-    hass_storage[STORE_KEY] = stored_line(
-        "2027-04-29", seed={**state_seed(POVO_LINE), CONF_VALIDITY_DAYS: 90}
-    )
+    """Settings changed while the line was not loaded keep what it recorded."""
+    hass_storage[STORE_KEY] = stored_line("2027-04-29")
     await setup_line(hass, mock_config_entry)
-    assert hass.states.get(DAYS).state == "9"
+    assert hass.states.get(DAYS).state == "154"
 
 
 @pytest.mark.parametrize(
     "data",
     [
         {"garbage": True},
-        {"seed": {}, "expiry_date": "soon", "last_renewal": None, "data": {}},
+        {"expiry_date": "soon", "last_renewal": None, "data": {}},
         [],
     ],
 )
@@ -345,7 +344,7 @@ async def test_store_of_the_last_release_keeps_its_dates(
     hass_storage[STORE_KEY] = old
     await setup_line(hass, entry)
 
-    assert (entry.version, entry.minor_version) == (1, 2)
+    assert (entry.version, entry.minor_version) == (1, 3)
     assert entry.data == {**POVO_LINE, CONF_GRACE_DAYS: None, CONF_CURRENCY: "EUR"}
     assert hass.states.get(DAYS).state == "154"
     assert hass.states.get("sensor.povo_backup_number_lost").state == "unknown"
@@ -372,7 +371,7 @@ async def test_store_with_an_undo_gains_empty_sources(
     before = stored_line("2026-12-05")["data"]
     for state in (old["data"], before):
         del state["counters"], state["seen"]
-    del before["reminders"], before["undo_reminders"], before["seed"]
+    del before["reminders"], before["undo_reminders"]
     old["data"]["undo"] = before
     old["data"]["undo_reminders"] = old["data"]["reminders"]
     hass_storage[STORE_KEY] = old
@@ -409,3 +408,33 @@ async def test_a_store_that_cannot_be_read_is_rebuilt(
         await setup_line(hass, mock_config_entry)
     assert hass.states.get(DAYS).state == "9"
     assert "is unreadable and is rebuilt from its settings: disk gone" in caplog.text
+
+
+async def test_unique_id_becomes_a_keyed_digest(
+    hass: HomeAssistant, hass_storage: dict[str, Any]
+) -> None:
+    """A 1.2 entry's plain digest of the number becomes a keyed one."""
+    plain = hashlib.sha256(b"+818012345678").hexdigest()[:32]
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        title="povo backup",
+        data=POVO_LINE,
+        unique_id=plain,
+        version=1,
+        minor_version=2,
+    )
+    await setup_line(hass, entry)
+    assert entry.minor_version == 3
+    assert entry.unique_id == unique_id_of(POVO_LINE)
+    assert entry.unique_id != plain
+
+
+async def test_identity_key_is_made_once_and_kept_private(
+    hass: HomeAssistant, hass_storage: dict[str, Any]
+) -> None:
+    """Without a stored key one is made, stored, and used from then on."""
+    del hass_storage["esim_renewal.identity"]
+    key = await async_identity_key(hass)
+    assert len(key) == 32
+    assert hass_storage["esim_renewal.identity"]["data"]["key"] == key.hex()
+    assert await async_identity_key(hass) is key

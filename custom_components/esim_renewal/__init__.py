@@ -11,6 +11,7 @@ from .clock import RENEWAL_CLOCK, RenewalClock
 from .const import CONF_CURRENCY, CONF_GRACE_DAYS, DOMAIN
 from .coordinator import EsimRenewalConfigEntry, EsimRenewalCoordinator
 from .domain.values import LineValueError
+from .identity import async_identity_key, line_unique_id
 from .repairs import expired_issue_id
 from .services import async_setup_services
 from .store import EsimRenewalStore
@@ -60,7 +61,8 @@ async def async_migrate_entry(
 
     1.2 adds the grace period before the number is lost, unknown for lines of
     1.1, and the line's currency, which was Home Assistant's. Dates stay as
-    they were.
+    they were. 1.3 keys the unique id, a digest of the phone number, with this
+    installation's secret.
     """
     if entry.version == 1 and entry.minor_version < 2:
         hass.config_entries.async_update_entry(
@@ -71,6 +73,12 @@ async def async_migrate_entry(
                 **entry.data,
             },
             minor_version=2,
+        )
+    if entry.version == 1 and entry.minor_version < 3:
+        hass.config_entries.async_update_entry(
+            entry,
+            unique_id=line_unique_id(await async_identity_key(hass), entry.data),
+            minor_version=3,
         )
     return True
 

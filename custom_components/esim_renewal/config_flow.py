@@ -2,9 +2,8 @@
 
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import date
+from functools import partial
 from typing import Any, override
-
-import probatio
 
 from homeassistant.config_entries import (
     SOURCE_RECONFIGURE,
@@ -17,269 +16,82 @@ from homeassistant.config_entries import (
 )
 from homeassistant.const import CONF_NAME
 from homeassistant.core import callback
-from homeassistant.helpers.selector import (
-    BooleanSelector,
-    DateSelector,
-    EntitySelector,
-    EntitySelectorConfig,
-    EntityWithDeviceFilterSelectorConfig,
-    NumberSelector,
-    NumberSelectorConfig,
-    NumberSelectorMode,
-    SelectOptionDict,
-    SelectSelector,
-    SelectSelectorConfig,
-    SelectSelectorMode,
-    TextSelector,
-    TextSelectorConfig,
-    TextSelectorType,
-    TimeSelector,
-)
 from homeassistant.util import dt as dt_util
 
 from .const import (
-    CONF_ACTIVITY_ENTITIES,
     CONF_BALANCE,
-    CONF_BILLING_DAY,
     CONF_CARRIER,
     CONF_CURRENCY,
     CONF_DATA_LOW_GB,
-    CONF_DATA_REMAINING_ENTITY,
     CONF_DATA_REMAINING_GB,
     CONF_DATA_TOTAL_GB,
-    CONF_DATA_USAGE_ENTITIES,
     CONF_EXPIRY_DATE,
-    CONF_EXPIRY_ENTITY,
-    CONF_FEE,
-    CONF_FEE_PERIOD_DAYS,
-    CONF_GRACE_DAYS,
     CONF_LAST_RENEWAL,
-    CONF_MAX_VALIDITY_DAYS,
-    CONF_PACK_DAYS,
     CONF_PHONE_NUMBER,
     CONF_REMINDER_DAYS,
     CONF_REMINDER_TIME,
     CONF_RENEWAL_URL,
     CONF_UNLIMITED_DATA,
     CONF_VALIDITY,
-    CONF_VALIDITY_DAYS,
-    CONF_VALIDITY_MONTHS,
     DOMAIN,
 )
-from .coordinator import EsimRenewalConfigEntry
+from .coordinator import EsimRenewalConfigEntry, EsimRenewalCoordinator
 from .domain.carrier_preset import CarrierPreset
 from .domain.carriers import CARRIER_PRESETS, carrier_display_name, preset_key
-from .domain.line import default_reminder_days
-from .domain.rules import RULES
-from .domain.validity import ValidityKind, days_from
+from .domain.line import LineEdit, default_reminder_days
+from .domain.validity import LineStart, ValidityKind, days_from
 from .domain.values import LineValueError
+from .flow_schemas import (
+    LINE_SCHEMA,
+    RECONFIGURE_SCHEMA,
+    SOURCE_KEYS,
+    STATE_KEYS,
+    USER_SCHEMA,
+    options_schema,
+    validity_schema,
+)
+from .identity import async_identity_key, line_unique_id
 from .line_config import (
     default_options,
     identity_errors,
     initial_expiry,
     line_errors,
-    line_unique_id,
     reminder_plan_from_options,
     rule_from_config,
+    settings_errors,
+    settings_from_config,
+    start_values,
 )
 from .renewal_flow import RecordRenewalFlow
 from .sources import source_errors
 
-_GIGABYTES = NumberSelector(
-    NumberSelectorConfig(
-        mode=NumberSelectorMode.BOX, step="any", unit_of_measurement="GB"
-    )
-)
-# Ranges are checked by the domain core, which gives a translated error, rather
-# than by the selector, whose error is not translated.
-_WHOLE_NUMBER = NumberSelector(NumberSelectorConfig(mode=NumberSelectorMode.BOX))
-_MONEY = NumberSelector(NumberSelectorConfig(mode=NumberSelectorMode.BOX, step="any"))
-_DAY = DateSelector()
-
-# A preset's value is its name, which the field shows once it is picked; the
-# list shows its flag and name. Any other carrier's name can be typed.
-USER_SCHEMA = probatio.Schema(
-    {
-        probatio.Optional(CONF_CARRIER): SelectSelector(
-            SelectSelectorConfig(
-                options=[
-                    SelectOptionDict(value=preset.name, label=preset.label)
-                    for preset in CARRIER_PRESETS.values()
-                ],
-                custom_value=True,
-                mode=SelectSelectorMode.DROPDOWN,
-                sort=False,
-            )
-        ),
-    }
-)
-LINE_SCHEMA = probatio.Schema(
-    {
-        probatio.Required(CONF_NAME): TextSelector(),
-        probatio.Optional(CONF_PHONE_NUMBER): TextSelector(
-            TextSelectorConfig(type=TextSelectorType.TEL)
-        ),
-        probatio.Optional(CONF_RENEWAL_URL): TextSelector(
-            TextSelectorConfig(type=TextSelectorType.URL)
-        ),
-        probatio.Required(CONF_VALIDITY): SelectSelector(
-            SelectSelectorConfig(
-                options=[kind.value for kind in ValidityKind],
-                mode=SelectSelectorMode.LIST,
-                translation_key=CONF_VALIDITY,
-            )
-        ),
-    }
-)
-RECONFIGURE_SCHEMA = USER_SCHEMA.extend(LINE_SCHEMA.schema)
-
-# Every kind of line may lose its number some days after it lapses, and may
-# have data.
-_LAPSE_AND_DATA_FIELDS: dict[probatio.Marker, Any] = {
-    probatio.Optional(CONF_GRACE_DAYS): _WHOLE_NUMBER,
-    probatio.Optional(CONF_DATA_TOTAL_GB): _GIGABYTES,
-    probatio.Optional(CONF_DATA_REMAINING_GB): _GIGABYTES,
-    probatio.Optional(CONF_UNLIMITED_DATA, default=False): BooleanSelector(),
-}
-
-
-def _validity_schema(fields: dict[probatio.Marker, Any]) -> probatio.Schema:
-    """Return the form of a kind of validity: its own fields, then lapse and data."""
-    return probatio.Schema({**fields, **_LAPSE_AND_DATA_FIELDS})
-
-
-VALIDITY_SCHEMAS: dict[ValidityKind, probatio.Schema] = {
-    ValidityKind.FIXED: _validity_schema(
-        {
-            probatio.Required(CONF_EXPIRY_DATE): _DAY,
-            probatio.Optional(CONF_VALIDITY_DAYS): _WHOLE_NUMBER,
-        }
-    ),
-    ValidityKind.ROLLING: _validity_schema(
-        {
-            probatio.Required(CONF_LAST_RENEWAL): _DAY,
-            probatio.Required(CONF_VALIDITY_DAYS): _WHOLE_NUMBER,
-        }
-    ),
-    ValidityKind.MONTHLY: _validity_schema(
-        {probatio.Required(CONF_BILLING_DAY): _WHOLE_NUMBER}
-    ),
-    ValidityKind.AFTER_PACK: _validity_schema(
-        {
-            probatio.Required(CONF_LAST_RENEWAL): _DAY,
-            probatio.Required(CONF_PACK_DAYS): _WHOLE_NUMBER,
-            probatio.Required(CONF_VALIDITY_DAYS): _WHOLE_NUMBER,
-        }
-    ),
-    ValidityKind.ACTIVITY: _validity_schema(
-        {
-            probatio.Required(CONF_LAST_RENEWAL): _DAY,
-            probatio.Optional(CONF_VALIDITY_DAYS): _WHOLE_NUMBER,
-            probatio.Optional(CONF_VALIDITY_MONTHS): _WHOLE_NUMBER,
-        }
-    ),
-    ValidityKind.STACKING: _validity_schema(
-        {
-            probatio.Required(CONF_EXPIRY_DATE): _DAY,
-            probatio.Required(CONF_VALIDITY_DAYS): _WHOLE_NUMBER,
-            probatio.Optional(CONF_MAX_VALIDITY_DAYS): _WHOLE_NUMBER,
-        }
-    ),
-    ValidityKind.BALANCE: _validity_schema(
-        {
-            probatio.Required(CONF_LAST_RENEWAL): _DAY,
-            probatio.Required(CONF_BALANCE): _MONEY,
-            probatio.Required(CONF_FEE): _MONEY,
-            probatio.Required(CONF_FEE_PERIOD_DAYS): _WHOLE_NUMBER,
-            probatio.Optional(CONF_CURRENCY): TextSelector(),
-        }
-    ),
-}
-
-# The options a line has: reminders, then the entities it can follow.
-REMINDER_FIELDS: dict[probatio.Marker, Any] = {
-    probatio.Optional(CONF_REMINDER_DAYS): SelectSelector(
-        SelectSelectorConfig(
-            options=["60", "30", "14", "7", "3", "1", "0"],
-            multiple=True,
-            custom_value=True,
-            mode=SelectSelectorMode.DROPDOWN,
-            sort=False,
-        )
-    ),
-    probatio.Required(CONF_REMINDER_TIME): TimeSelector(),
-    probatio.Optional(CONF_DATA_LOW_GB): _GIGABYTES,
-}
-# Any sensor may count data (the companion app's counters have no device
-# class); its unit is checked when the form is sent.
-_DATA_SENSOR = EntityWithDeviceFilterSelectorConfig(domain="sensor")
-DATA_SOURCE_FIELDS: dict[probatio.Marker, Any] = {
-    probatio.Optional(CONF_DATA_REMAINING_ENTITY): EntitySelector(
-        EntitySelectorConfig(filter=_DATA_SENSOR)
-    ),
-    probatio.Optional(CONF_DATA_USAGE_ENTITIES): EntitySelector(
-        EntitySelectorConfig(filter=_DATA_SENSOR, multiple=True)
-    ),
-}
-EXPIRY_SOURCE_FIELDS: dict[probatio.Marker, Any] = {
-    probatio.Optional(CONF_EXPIRY_ENTITY): EntitySelector(
-        EntitySelectorConfig(
-            filter=[
-                EntityWithDeviceFilterSelectorConfig(
-                    domain="sensor", device_class=["date", "timestamp"]
-                ),
-                EntityWithDeviceFilterSelectorConfig(
-                    domain=["date", "datetime", "input_datetime"]
-                ),
-            ]
-        )
-    ),
-}
-ACTIVITY_SOURCE_FIELDS: dict[probatio.Marker, Any] = {
-    probatio.Optional(CONF_ACTIVITY_ENTITIES): EntitySelector(
-        EntitySelectorConfig(multiple=True)
-    ),
-}
-SOURCE_KEYS = (
-    CONF_DATA_REMAINING_ENTITY,
-    CONF_DATA_USAGE_ENTITIES,
-    CONF_EXPIRY_ENTITY,
-    CONF_ACTIVITY_ENTITIES,
-)
-
-
-def source_fields(kind: ValidityKind, *, data: bool) -> dict[probatio.Marker, Any]:
-    """Return the entities a kind of line can follow: data, expiry, uses."""
-    fields: dict[probatio.Marker, Any] = {}
-    if data:
-        fields |= DATA_SOURCE_FIELDS
-    if RULES[kind].takes_expiry_date:
-        fields |= EXPIRY_SOURCE_FIELDS
-    if kind is ValidityKind.ACTIVITY:
-        fields |= ACTIVITY_SOURCE_FIELDS
-    return fields
-
-
-def options_schema(kind: ValidityKind, data: Mapping[str, Any]) -> probatio.Schema:
-    """Return the options form of a line: reminders, and the sources that fit it."""
-    return probatio.Schema(
-        REMINDER_FIELDS | source_fields(kind, data=not data.get(CONF_UNLIMITED_DATA))
-    )
+type _Step = Callable[[dict[str, Any] | None], Awaitable[ConfigFlowResult]]
 
 
 class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
     """Add a line in three steps: carrier, line, then how its validity works."""
 
     VERSION = 1
-    MINOR_VERSION = 2
+    MINOR_VERSION = 3
 
     def __init__(self) -> None:
         """Start with nothing entered."""
         self._line: dict[str, Any] = {}
+        # What the validity form showed of the line's state, to tell a change.
+        self._shown: dict[str, Any] = {}
         # A line that would start lapsed, while the user decides.
         self._lapsed: tuple[ValidityKind, dict[str, Any], dict[str, Any]] | None = None
-        # The entities a reconfigured line follows, kept in its options.
-        self._links: dict[str, Any] = {}
+
+    def __getattr__(self, name: str) -> _Step:
+        """Answer the step of every kind of validity with one method.
+
+        The kinds keep their own step, so each form has its own title, labels
+        and help, while one method handles them all.
+        """
+        kind = name.removeprefix("async_step_")
+        if kind == name or kind not in ValidityKind:
+            raise AttributeError(name)
+        return partial(self._async_step_validity, ValidityKind(kind))
 
     @staticmethod
     @callback
@@ -327,11 +139,9 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
         """Ask for the line's name, number, renewal page and kind of validity."""
         errors: dict[str, str] = {}
         if user_input is not None:
-            errors = identity_errors(user_input)
-            if CONF_NAME not in errors and self._is_name_taken(user_input[CONF_NAME]):
-                errors[CONF_NAME] = "name_in_use"
+            errors = await self._async_identity_errors(user_input)
             if not errors:
-                if unique_id := line_unique_id(user_input):
+                if unique_id := await self._async_unique_id(user_input):
                     await self.async_set_unique_id(unique_id)
                     self._abort_if_unique_id_configured()
                 self._line.update(user_input)
@@ -351,14 +161,7 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
         entry = self._get_reconfigure_entry()
         errors: dict[str, str] = {}
         if user_input is not None:
-            errors = identity_errors(user_input)
-            unique_id = None if errors else line_unique_id(user_input)
-            if unique_id and self._is_another_line(unique_id, entry):
-                errors[CONF_PHONE_NUMBER] = "phone_number_in_use"
-            if CONF_NAME not in errors and self._is_name_taken(
-                user_input[CONF_NAME], entry
-            ):
-                errors[CONF_NAME] = "name_in_use"
+            errors = await self._async_identity_errors(user_input, entry)
             if not errors:
                 self._line = _with_carrier_key(user_input)
                 return await self._async_goto_validity_step(user_input[CONF_VALIDITY])
@@ -374,74 +177,33 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
             errors=errors,
         )
 
-    async def async_step_fixed(
-        self, user_input: dict[str, Any] | None = None
-    ) -> ConfigFlowResult:
-        """Ask for the last day of a line with a fixed end."""
-        return self._async_handle_validity(ValidityKind.FIXED, user_input)
+    async def _async_identity_errors(
+        self, user_input: dict[str, Any], entry: ConfigEntry | None = None
+    ) -> dict[str, str]:
+        """Return what is wrong with a name, number and page, or taken by another line."""
+        errors = identity_errors(user_input)
+        if CONF_NAME not in errors and self._is_name_taken(
+            user_input[CONF_NAME], entry
+        ):
+            errors[CONF_NAME] = "name_in_use"
+        if (
+            entry is not None
+            and CONF_PHONE_NUMBER not in errors
+            and (unique_id := await self._async_unique_id(user_input))
+            and self._is_another_line(unique_id, entry)
+        ):
+            errors[CONF_PHONE_NUMBER] = "phone_number_in_use"
+        return errors
 
-    async def async_step_rolling(
-        self, user_input: dict[str, Any] | None = None
-    ) -> ConfigFlowResult:
-        """Ask for the last renewal and period of a rolling line."""
-        return self._async_handle_validity(ValidityKind.ROLLING, user_input)
-
-    async def async_step_monthly(
-        self, user_input: dict[str, Any] | None = None
-    ) -> ConfigFlowResult:
-        """Ask for the billing day of a monthly plan."""
-        return self._async_handle_validity(ValidityKind.MONTHLY, user_input)
-
-    async def async_step_after_pack(
-        self, user_input: dict[str, Any] | None = None
-    ) -> ConfigFlowResult:
-        """Ask for the last pack and the days the line is safe after it ends."""
-        return self._async_handle_validity(ValidityKind.AFTER_PACK, user_input)
-
-    async def async_step_activity(
-        self, user_input: dict[str, Any] | None = None
-    ) -> ConfigFlowResult:
-        """Ask for the last use and how long the line is safe after it."""
-        return self._async_handle_validity(ValidityKind.ACTIVITY, user_input)
-
-    async def async_step_stacking(
-        self, user_input: dict[str, Any] | None = None
-    ) -> ConfigFlowResult:
-        """Ask for the current expiry and what each renewal adds."""
-        return self._async_handle_validity(ValidityKind.STACKING, user_input)
-
-    async def async_step_balance(
-        self, user_input: dict[str, Any] | None = None
-    ) -> ConfigFlowResult:
-        """Ask for the wallet, its fee and the current period."""
-        return self._async_handle_validity(ValidityKind.BALANCE, user_input)
-
-    async def async_step_add_lapsed(
-        self, user_input: dict[str, Any] | None = None
-    ) -> ConfigFlowResult:
-        """Add the line as it is, lapsed."""
-        if self._lapsed is None:  # pragma: no cover - the menu needs a lapsed line
-            return self.async_abort(reason="unknown")
-        return self._async_finish(self._lapsed[2])
-
-    async def async_step_change_dates(
-        self, user_input: dict[str, Any] | None = None
-    ) -> ConfigFlowResult:
-        """Go back to the dates of a line that would start lapsed."""
-        if self._lapsed is None:  # pragma: no cover - the menu needs a lapsed line
-            return self.async_abort(reason="unknown")
-        kind, entered, _ = self._lapsed
-        return self._async_show_validity_form(kind, entered)
+    async def _async_unique_id(self, data: Mapping[str, Any]) -> str | None:
+        """Return the unique id of a line with this number, if it has one."""
+        return line_unique_id(await async_identity_key(self.hass), data)
 
     async def _async_goto_validity_step(self, kind: str) -> ConfigFlowResult:
         """Go on to the step of the chosen kind of validity."""
-        step: Callable[[], Awaitable[ConfigFlowResult]] = getattr(
-            self, f"async_step_{ValidityKind(kind)}"
-        )
-        return await step()
+        return await self._async_step_validity(ValidityKind(kind), None)
 
-    @callback
-    def _async_handle_validity(
+    async def _async_step_validity(
         self, kind: ValidityKind, user_input: dict[str, Any] | None
     ) -> ConfigFlowResult:
         """Check the validity and data of a line, then add or update it.
@@ -451,30 +213,94 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
         """
         if user_input is None:
             return self._async_show_validity_form(kind)
-        self._links = {key: user_input[key] for key in SOURCE_KEYS if key in user_input}
         data = {
             **self._line,
             CONF_VALIDITY: kind,
             **{k: v for k, v in user_input.items() if k not in SOURCE_KEYS},
         }
-        if data.get(CONF_UNLIMITED_DATA):
-            data.pop(CONF_DATA_TOTAL_GB, None)
-            data.pop(CONF_DATA_REMAINING_GB, None)
-        if not data.get(CONF_CURRENCY):
-            # The line's currency is fixed when it is added, so the units of its
-            # money sensors never change under their statistics.
-            data[CONF_CURRENCY] = (
-                self._get_reconfigure_entry().data.get(CONF_CURRENCY)
-                if self.source == SOURCE_RECONFIGURE
-                else None
-            ) or self.hass.config.currency
+        data[CONF_CURRENCY] = self._currency(data)
+        if self.source == SOURCE_RECONFIGURE:
+            return await self._async_reconfigure_validity(kind, user_input, data)
         today = _today()
-        if errors := line_errors(data, today) | source_errors(self.hass, self._links):
+        if errors := line_errors(data, today):
             return self._async_show_validity_form(kind, user_input, errors)
         if initial_expiry(data, today) < today:
             self._lapsed = (kind, user_input, data)
             return self._async_show_lapsed(data)
-        return self._async_finish(data)
+        return self.async_create_entry(
+            title=data[CONF_NAME], data=data, options=default_options(data)
+        )
+
+    async def _async_reconfigure_validity(
+        self, kind: ValidityKind, user_input: dict[str, Any], data: dict[str, Any]
+    ) -> ConfigFlowResult:
+        """Change a line's settings; it keeps what it recorded.
+
+        Only the dates, balance and data the user changed on the form start
+        the line's terms again; the rest carry over, last safe day included.
+        """
+        entry = self._get_reconfigure_entry()
+        links = {key: user_input[key] for key in SOURCE_KEYS if key in user_input}
+        errors = source_errors(self.hass, links)
+        line = _loaded_line(entry)
+        if line is None:
+            # Without its state, a line is described as when it was added.
+            errors = line_errors(data, _today()) | errors
+        elif not (errors := settings_errors(data) | errors):
+            settings = settings_from_config(data, entry.options)
+            try:
+                line.async_edit(settings, self._edit(user_input))
+            except LineValueError as err:
+                errors[err.field] = err.key
+            else:
+                data |= start_values(line.state, settings.rule, _today())
+        if errors:
+            return self._async_show_validity_form(kind, user_input, errors)
+        return self.async_update_reload_and_abort(
+            entry,
+            title=data[CONF_NAME],
+            unique_id=await self._async_unique_id(data),
+            data=data,
+            options={
+                **{k: v for k, v in entry.options.items() if k not in SOURCE_KEYS},
+                **{k: v for k, v in links.items() if v},
+            },
+        )
+
+    def _edit(self, user_input: Mapping[str, Any]) -> LineEdit:
+        """Return what the user changed of the line's state on the form."""
+        changed = {
+            key: user_input.get(key)
+            for key in STATE_KEYS
+            if user_input.get(key) != self._shown.get(key)
+        }
+        unlimited = changed.get(CONF_UNLIMITED_DATA)
+        return LineEdit(
+            start=LineStart(
+                expiry_date=_optional_date(
+                    changed.get(CONF_EXPIRY_DATE), CONF_EXPIRY_DATE
+                ),
+                last_renewal=_optional_date(
+                    changed.get(CONF_LAST_RENEWAL), CONF_LAST_RENEWAL
+                ),
+                balance=changed.get(CONF_BALANCE),
+            ),
+            data_total_gb=changed.get(CONF_DATA_TOTAL_GB),
+            data_remaining_gb=changed.get(CONF_DATA_REMAINING_GB),
+            unlimited=None if CONF_UNLIMITED_DATA not in changed else bool(unlimited),
+        )
+
+    def _currency(self, data: Mapping[str, Any]) -> str:
+        """Return the line's currency, upper case; a line keeps the one it has.
+
+        The currency is the unit of the line's money sensors, so it does not
+        change under their statistics.
+        """
+        if self.source == SOURCE_RECONFIGURE and (
+            kept := self._get_reconfigure_entry().data.get(CONF_CURRENCY)
+        ):
+            return str(data.get(CONF_CURRENCY) or kept).strip().upper()
+        return str(data.get(CONF_CURRENCY) or self.hass.config.currency).strip().upper()
 
     async def async_step_lapsed(
         self, user_input: dict[str, Any] | None = None
@@ -483,6 +309,26 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
         if self._lapsed is None:  # pragma: no cover - only a lapsed line gets here
             return self.async_abort(reason="unknown")
         return self._async_show_lapsed(self._lapsed[2])
+
+    async def async_step_add_lapsed(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Add the line as it is, lapsed."""
+        if self._lapsed is None:  # pragma: no cover - the menu needs a lapsed line
+            return self.async_abort(reason="unknown")
+        data = self._lapsed[2]
+        return self.async_create_entry(
+            title=data[CONF_NAME], data=data, options=default_options(data)
+        )
+
+    async def async_step_change_dates(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Go back to the dates of a line that would start lapsed."""
+        if self._lapsed is None:  # pragma: no cover - the menu needs a lapsed line
+            return self.async_abort(reason="unknown")
+        kind, entered, _ = self._lapsed
+        return self._async_show_validity_form(kind, entered)
 
     @callback
     def _async_show_lapsed(self, data: dict[str, Any]) -> ConfigFlowResult:
@@ -497,25 +343,6 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
         )
 
     @callback
-    def _async_finish(self, data: dict[str, Any]) -> ConfigFlowResult:
-        """Add the line, with reminders that fit it, or update it."""
-        if self.source == SOURCE_RECONFIGURE:
-            entry = self._get_reconfigure_entry()
-            return self.async_update_reload_and_abort(
-                entry,
-                title=data[CONF_NAME],
-                unique_id=line_unique_id(data),
-                data=data,
-                options={
-                    **{k: v for k, v in entry.options.items() if k not in SOURCE_KEYS},
-                    **{k: v for k, v in self._links.items() if v},
-                },
-            )
-        return self.async_create_entry(
-            title=data[CONF_NAME], data=data, options=default_options(data)
-        )
-
-    @callback
     def _async_show_validity_form(
         self,
         kind: ValidityKind,
@@ -523,22 +350,42 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
         errors: dict[str, str] | None = None,
     ) -> ConfigFlowResult:
         """Show the form of one kind of validity, filled as best we can."""
+        reconfigure = self.source == SOURCE_RECONFIGURE
         if user_input is None:
-            defaults = (
-                _current_values(self._get_reconfigure_entry())
-                if self.source == SOURCE_RECONFIGURE
-                else self._preset_validity_defaults(kind)
-            )
+            if reconfigure:
+                self._shown = self._current_state(kind)
+                defaults = self._current_settings() | self._shown
+            else:
+                defaults = self._preset_validity_defaults(kind)
             user_input = {k: v for k, v in defaults.items() if v is not None}
-        schema = VALIDITY_SCHEMAS[kind]
-        if self.source == SOURCE_RECONFIGURE:
-            # A reconfigure shows the entities the line follows too.
-            schema = schema.extend(source_fields(kind, data=True))
         return self.async_show_form(
             step_id=kind,
-            data_schema=self.add_suggested_values_to_schema(schema, user_input),
+            data_schema=self.add_suggested_values_to_schema(
+                validity_schema(kind, reconfigure=reconfigure), user_input
+            ),
             errors=errors,
             description_placeholders={"name": self._line[CONF_NAME]},
+        )
+
+    def _current_settings(self) -> dict[str, Any]:
+        """Return a reconfigured line's settings and the entities it follows."""
+        entry = self._get_reconfigure_entry()
+        return dict(entry.data) | {
+            key: entry.options[key] for key in SOURCE_KEYS if key in entry.options
+        }
+
+    def _current_state(self, kind: ValidityKind) -> dict[str, Any]:
+        """Return what a reconfigured line recorded, as the form of a kind shows it.
+
+        A wallet shows as it is today: the period it is in and what is left.
+        Without its state, a line shows what it was added with.
+        """
+        entry = self._get_reconfigure_entry()
+        if (line := _loaded_line(entry)) is None:
+            return {key: entry.data.get(key) for key in STATE_KEYS}
+        rule = line.settings.rule
+        return start_values(line.state, rule, _today()) | (
+            {} if kind is ValidityKind.BALANCE else {CONF_BALANCE: None}
         )
 
     @property
@@ -557,14 +404,18 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
         }
 
     def _preset_validity_defaults(self, kind: ValidityKind) -> dict[str, Any]:
-        """Return the validity, lapse and data the chosen carrier suggests."""
+        """Return the validity, lapse and data the chosen carrier suggests.
+
+        A line whose last safe day is asked for starts a full period from
+        today, never expiring today.
+        """
         today = _today()
         defaults: dict[str, Any] = {CONF_LAST_RENEWAL: today.isoformat()}
         if (preset := self._preset) is None:
             return defaults
         defaults |= preset.settings()
         defaults[CONF_DATA_REMAINING_GB] = preset.data_total_gb
-        if kind is ValidityKind.FIXED and preset.validity_days:
+        if kind in (ValidityKind.FIXED, ValidityKind.STACKING) and preset.validity_days:
             defaults[CONF_EXPIRY_DATE] = days_from(
                 today, preset.validity_days
             ).isoformat()
@@ -640,6 +491,14 @@ class EsimRenewalOptionsFlow(OptionsFlowWithReload):
         )
 
 
+def _loaded_line(entry: ConfigEntry) -> EsimRenewalCoordinator | None:
+    """Return the running line of an entry, or None when it is not loaded."""
+    if entry.state is not ConfigEntryState.LOADED:
+        return None
+    line: EsimRenewalCoordinator = entry.runtime_data
+    return line
+
+
 def _with_carrier_key(user_input: dict[str, Any]) -> dict[str, Any]:
     """Return the input with a preset's name or key as its key, any other as typed."""
     if not (carrier := user_input.get(CONF_CARRIER)):
@@ -647,33 +506,12 @@ def _with_carrier_key(user_input: dict[str, Any]) -> dict[str, Any]:
     return {**user_input, CONF_CARRIER: preset_key(carrier)}
 
 
-def _current_values(entry: ConfigEntry) -> dict[str, Any]:
-    """Return a line's settings, state and sources, for the reconfigure form.
-
-    A wallet shows as it is today: the period it is in and what is left.
-    """
-    values = dict(entry.data) | {
-        key: entry.options[key] for key in SOURCE_KEYS if key in entry.options
-    }
-    if entry.state is ConfigEntryState.LOADED:
-        line = entry.runtime_data
-        terms = line.state.terms
-        data = line.data.data
-        values |= {
-            CONF_EXPIRY_DATE: terms.expiry_date.isoformat(),
-            CONF_LAST_RENEWAL: (
-                terms.last_renewal.isoformat() if terms.last_renewal else None
-            ),
-            CONF_DATA_TOTAL_GB: data.total_gb,
-            CONF_DATA_REMAINING_GB: data.remaining_gb,
-            CONF_UNLIMITED_DATA: data.unlimited,
-        }
-        if (wallet := line.settings.rule.wallet_on(terms, _today())) is not None:
-            values |= {
-                CONF_LAST_RENEWAL: wallet.period_start.isoformat(),
-                CONF_BALANCE: wallet.balance,
-            }
-    return values
+def _optional_date(value: str | None, field: str) -> date | None:
+    """Return a date from a form's ISO string, or None when the field is empty."""
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        raise LineValueError(field, "invalid_date") from None
 
 
 def _today() -> date:

@@ -2,7 +2,6 @@
 
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
 
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
@@ -16,7 +15,10 @@ from .const import CONF_CURRENCY, DOMAIN, LOGGER
 from .domain.data import has_allowance
 from .domain.lapse import Lapse
 from .domain.line import (
+    LineEdit,
+    LineSettings,
     LineState,
+    edit_line,
     follow_remaining,
     read_counter,
     record_data,
@@ -63,7 +65,6 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
         self.state: LineState
         self.reminder_log: ReminderLog
         self._undo_reminders: ReminderLog | None = None
-        self._seed: dict[str, Any]
         self.next_change: datetime
         self._store = EsimRenewalStore(hass, entry.entry_id)
         self._notifier = LineNotifier(hass, entry)
@@ -81,8 +82,9 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
     async def async_load(self) -> None:
         """Load the line and start following the shared clock."""
         now = dt_util.now()
-        stored = await self._store.async_load_line(self.config_entry.data, now)
-        self._seed = stored.seed
+        stored = await self._store.async_load_line(
+            self.config_entry.data, self.settings.rule, now
+        )
         self.state = stored.state
         self.reminder_log = stored.reminders
         self._undo_reminders = stored.undo_reminders
@@ -147,6 +149,16 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
         return Lapse(
             expiry_date=self.state.expiry_date, grace_days=self.settings.grace_days
         )
+
+    @callback
+    def async_edit(self, settings: LineSettings, edit: LineEdit) -> None:
+        """Take edited settings; the line keeps what it recorded.
+
+        Raise, changing nothing, when the edit does not fit the line.
+        """
+        state = edit_line(self.state, settings.rule, edit, dt_util.now().date())
+        self.settings = settings
+        self.async_commit(state, keep_undo=True)
 
     @callback
     def async_renew(self, request: RenewalRequest) -> None:
@@ -382,7 +394,6 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
     def _stored_line(self) -> StoredLine:
         """Return what the store keeps of this line."""
         return StoredLine(
-            seed=self._seed,
             state=self.state,
             reminders=self.reminder_log,
             undo_reminders=self._undo_reminders,

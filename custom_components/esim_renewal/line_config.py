@@ -6,7 +6,6 @@ them, so a line that passed the flow always sets up.
 
 from collections.abc import Callable, Mapping
 from datetime import date, time
-import hashlib
 from typing import Any
 
 from yarl import URL
@@ -15,7 +14,6 @@ from homeassistant.const import CONF_NAME
 
 from .const import (
     CONF_BALANCE,
-    CONF_BILLING_DAY,
     CONF_CARRIER,
     CONF_CURRENCY,
     CONF_DATA_LOW_GB,
@@ -23,18 +21,14 @@ from .const import (
     CONF_DATA_TOTAL_GB,
     CONF_EXPIRY_DATE,
     CONF_FEE,
-    CONF_FEE_PERIOD_DAYS,
     CONF_GRACE_DAYS,
     CONF_LAST_RENEWAL,
-    CONF_PACK_DAYS,
     CONF_PHONE_NUMBER,
     CONF_REMINDER_DAYS,
     CONF_REMINDER_TIME,
     CONF_RENEWAL_URL,
     CONF_UNLIMITED_DATA,
     CONF_VALIDITY,
-    CONF_VALIDITY_DAYS,
-    CONF_VALIDITY_MONTHS,
 )
 from .domain.carriers import CARRIER_PRESETS
 from .domain.data import check_data_amount, data_allowance
@@ -56,24 +50,6 @@ from .domain.values import (
     normalize_phone_number,
     reminder_thresholds,
     setting,
-)
-
-# The entry data that decides a line's run-time state. When a reconfigure changes
-# any of these, the stored state is rebuilt from the entry.
-STATE_SEED_KEYS = (
-    CONF_VALIDITY,
-    CONF_EXPIRY_DATE,
-    CONF_LAST_RENEWAL,
-    CONF_VALIDITY_DAYS,
-    CONF_VALIDITY_MONTHS,
-    CONF_BILLING_DAY,
-    CONF_PACK_DAYS,
-    CONF_BALANCE,
-    CONF_FEE,
-    CONF_FEE_PERIOD_DAYS,
-    CONF_DATA_TOTAL_GB,
-    CONF_DATA_REMAINING_GB,
-    CONF_UNLIMITED_DATA,
 )
 
 
@@ -124,11 +100,6 @@ def initial_state_from_config(data: Mapping[str, Any], today: date) -> LineState
     )
 
 
-def state_seed(data: Mapping[str, Any]) -> dict[str, Any]:
-    """Return the part of the entry data that seeds the run-time state."""
-    return {key: data[key] for key in STATE_SEED_KEYS if key in data}
-
-
 def reminder_plan_from_options(
     options: Mapping[str, Any], default_days: tuple[int, ...]
 ) -> ReminderPlan:
@@ -158,29 +129,62 @@ def identity_errors(data: Mapping[str, Any]) -> dict[str, str]:
     return errors
 
 
-def line_errors(data: Mapping[str, Any], today: date) -> dict[str, str]:
-    """Return every value of a line that breaks a rule, each on its field.
-
-    Each value is checked on its own first, so a form shows all its wrong
-    fields at once; then the line as a whole, for what only the values
-    together can break (a missing date, more remaining than the allowance).
-    """
+def settings_errors(data: Mapping[str, Any]) -> dict[str, str]:
+    """Return every setting of a line that breaks a rule, each on its field."""
     errors = identity_errors(data)
     for field in SETTING_BOUNDS.keys() & data.keys():
         _collect(errors, setting, field, data[field])
     if CONF_FEE in data:
         _collect(errors, amount, data[CONF_FEE], CONF_FEE, positive=True)
-    if CONF_BALANCE in data:
-        _collect(errors, amount, data[CONF_BALANCE], CONF_BALANCE)
     if data.get(CONF_CURRENCY):
         _collect(errors, currency_code, data[CONF_CURRENCY])
+    if not errors:
+        _collect(errors, rule_from_config, data)
+    return errors
+
+
+def line_errors(data: Mapping[str, Any], today: date) -> dict[str, str]:
+    """Return every value of a new line that breaks a rule, each on its field.
+
+    Each value is checked on its own first, so a form shows all its wrong
+    fields at once; then the line as a whole, for what only the values
+    together can break (a missing date, more remaining than the allowance).
+    """
+    errors = settings_errors(data)
+    if CONF_BALANCE in data:
+        _collect(errors, amount, data[CONF_BALANCE], CONF_BALANCE)
     for field in (CONF_EXPIRY_DATE, CONF_LAST_RENEWAL):
         _collect(errors, _date, data, field)
+    if (last := data.get(CONF_LAST_RENEWAL)) and str(last) > today.isoformat():
+        errors.setdefault(CONF_LAST_RENEWAL, "last_renewal_in_future")
     for field in (CONF_DATA_TOTAL_GB, CONF_DATA_REMAINING_GB):
         _collect(errors, check_data_amount, field, data.get(field))
+    if data.get(CONF_UNLIMITED_DATA) and (
+        data.get(CONF_DATA_TOTAL_GB) is not None
+        or data.get(CONF_DATA_REMAINING_GB) is not None
+    ):
+        errors.setdefault(CONF_UNLIMITED_DATA, "unlimited_with_allowance")
     if not errors:
         _collect(errors, initial_state_from_config, data, today)
     return errors
+
+
+def start_values(state: LineState, rule: ValidityRule, today: date) -> dict[str, Any]:
+    """Return a line's state as the entry describes a line when it is added.
+
+    A wallet is as it is today: the period it is in and what is left.
+    """
+    terms = state.terms
+    wallet = rule.wallet_on(terms, today)
+    last = wallet.period_start if wallet else terms.last_renewal
+    return {
+        CONF_EXPIRY_DATE: terms.expiry_date.isoformat(),
+        CONF_LAST_RENEWAL: None if last is None else last.isoformat(),
+        CONF_BALANCE: None if wallet is None else wallet.balance,
+        CONF_DATA_TOTAL_GB: state.data.total_gb,
+        CONF_DATA_REMAINING_GB: state.data.remaining_gb,
+        CONF_UNLIMITED_DATA: state.data.unlimited,
+    }
 
 
 def initial_expiry(data: Mapping[str, Any], today: date) -> date:
@@ -199,17 +203,6 @@ def _collect[**P](
         check(*args, **kwargs)
     except LineValueError as err:
         errors.setdefault(err.field, err.key)
-
-
-def line_unique_id(data: Mapping[str, Any]) -> str | None:
-    """Return the entry's unique id: a digest of its phone number, if it has one.
-
-    A digest keeps the number itself out of the places unique ids travel to.
-    """
-    if not (number := data.get(CONF_PHONE_NUMBER)):
-        return None
-    normalized = normalize_phone_number(number)
-    return hashlib.sha256(normalized.encode()).hexdigest()[:32]
 
 
 def _date(data: Mapping[str, Any], key: str) -> date | None:

@@ -1,8 +1,7 @@
 """Persist one line's run-time state: one versioned file per config entry.
 
-The store loads a line and seeds it: when nothing usable is stored, or when a
-reconfigure changed the settings the stored state was built from, the state is
-built again from the config entry, keeping what happened.
+The store keeps what a line recorded; only a line with nothing usable stored
+starts from its config entry.
 """
 
 from collections.abc import Callable, Mapping
@@ -29,14 +28,15 @@ from .domain.serialization import (
     state_from_dict,
     state_to_dict,
 )
-from .line_config import initial_state_from_config, state_seed
+from .domain.validity import ValidityRule
+from .domain.values import LineValueError
+from .line_config import initial_state_from_config
 
 
 @dataclass(frozen=True, kw_only=True)
 class StoredLine:
-    """A line's state, the entry data it was built from, and its reminder log."""
+    """A line's state and its reminder log."""
 
-    seed: dict[str, Any]
     state: LineState
     reminders: ReminderLog
     undo_reminders: ReminderLog | None = None
@@ -90,35 +90,32 @@ class EsimRenewalStore(Store[dict[str, Any]]):
         return data
 
     async def async_load_line(
-        self, entry_data: Mapping[str, Any], now: datetime
+        self, entry_data: Mapping[str, Any], rule: ValidityRule, now: datetime
     ) -> StoredLine:
-        """Return the line as stored, or as its settings describe it.
+        """Return the line as stored, or as its entry describes it.
 
-        The state is built from the entry when nothing usable is stored, or when
-        a reconfigure changed the settings the stored state was built from; a
-        new state starts a new reminder cycle from now, and keeps the renewal
-        history, the last renewal and, while the expiry is the same, the cycle.
+        What the line recorded is never rebuilt from its settings: an edit of
+        the settings only carries the stored terms over to the line's rule,
+        keeping the last safe day. The entry describes the line only when
+        nothing usable is stored, as when it was just added; a new state
+        starts a new reminder cycle from now.
         """
-        seed = state_seed(entry_data)
         stored = await self._async_load_stored()
-        if stored is not None and stored.seed == seed:
-            return stored
-        state = initial_state_from_config(entry_data, now.date())
-        reminders = ReminderLog(checked_until=now)
         if stored is not None:
-            LOGGER.debug("Settings of %s changed; its state starts again", self.key)
-            old = stored.state
-            state = replace(
-                state,
-                terms=replace(
-                    state.terms,
-                    last_renewal=state.terms.last_renewal or old.terms.last_renewal,
-                ),
-                renewals=old.renewals,
-            )
-            if state.expiry_date == old.expiry_date:
-                reminders = stored.reminders
-        line = StoredLine(seed=seed, state=state, reminders=reminders)
+            try:
+                terms = rule.carry_over(stored.state.terms)
+            except LineValueError:
+                LOGGER.warning(
+                    "Stored terms of %s do not fit its rule; they start again"
+                    " from its settings",
+                    self.key,
+                )
+            else:
+                return replace(stored, state=replace(stored.state, terms=terms))
+        state = initial_state_from_config(entry_data, now.date())
+        if stored is not None:
+            state = replace(state, renewals=stored.state.renewals)
+        line = StoredLine(state=state, reminders=ReminderLog(checked_until=now))
         self.async_schedule_save(lambda: line)
         return line
 
@@ -148,7 +145,6 @@ class EsimRenewalStore(Store[dict[str, Any]]):
         try:
             undo_reminders = stored["undo_reminders"]
             return StoredLine(
-                seed=dict(stored["seed"]),
                 state=state_from_dict(stored),
                 reminders=log_from_dict(stored["reminders"]),
                 undo_reminders=None
@@ -211,7 +207,6 @@ class EsimRenewalStore(Store[dict[str, Any]]):
 def _as_dict(line: StoredLine) -> dict[str, Any]:
     """Return the stored form of a line."""
     return {
-        "seed": line.seed,
         **state_to_dict(line.state),
         "reminders": log_to_dict(line.reminders),
         "undo_reminders": None

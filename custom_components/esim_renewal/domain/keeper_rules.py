@@ -71,6 +71,17 @@ class AfterPackRule(ValidityRule):
         return replace(super().bought(terms, purchase), pack_end=pack_end)
 
     @override
+    def carry_over(self, terms: Terms) -> Terms:
+        """Keep the last safe day; a line new to packs had its pack end a window before."""
+        if terms.pack_end is not None:
+            return replace(terms, wallet=None)
+        return Terms(
+            expiry_date=terms.expiry_date,
+            last_renewal=terms.last_renewal,
+            pack_end=terms.expiry_date - timedelta(days=self.validity_days),
+        )
+
+    @override
     def renewal_expiry(self, terms: Terms, purchase: Purchase) -> date:
         """Count the window from the end of the pack."""
         if terms.pack_end is None:  # pragma: no cover - bought() always sets it
@@ -227,6 +238,13 @@ class BalanceRule(ValidityRule):
             purchase.renewed_on,
         )
         return replace(super().bought(terms, purchase), wallet=wallet)
+
+    @override
+    def carry_over(self, terms: Terms) -> Terms:
+        """Keep a wallet; a line new to wallets needs its balance given."""
+        if terms.wallet is None:
+            raise LineValueError("balance", "wallet_needs_balance")
+        return replace(terms, pack_end=None)
 
     @override
     def renewal_expiry(self, terms: Terms, purchase: Purchase) -> date:

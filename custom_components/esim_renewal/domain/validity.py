@@ -99,6 +99,14 @@ class ValidityRule(ABC):
             else max(last, purchase.renewed_on),
         )
 
+    def carry_over(self, terms: Terms) -> Terms:
+        """Return a line's terms under this rule, keeping its last safe day.
+
+        Terms this rule already follows come back as they were; terms of
+        another rule keep their last safe day and last renewal.
+        """
+        return Terms(expiry_date=terms.expiry_date, last_renewal=terms.last_renewal)
+
     @abstractmethod
     def renewal_expiry(self, terms: Terms, purchase: Purchase) -> date:
         """Return the last safe day a purchase gives, from the terms it bought."""
