@@ -5,6 +5,9 @@ from typing import Any
 
 from .validity import ValidityKind
 
+# How the carrier list marks a preset that rests on reports, not the carrier.
+UNCONFIRMED_MARK = "*"
+
 
 @dataclass(frozen=True, kw_only=True)
 class CarrierPreset:
@@ -46,11 +49,11 @@ class CarrierPreset:
         """Return how the carrier list shows the preset, in any language.
 
         The country is its ISO code, which needs no translation and shows in
-        every browser; travel eSIMs have none.
+        every browser; travel eSIMs have none. An unconfirmed preset ends in a
+        ``*``, a mark every language reads, which the carrier step explains.
         """
-        if self.country is None:
-            return self.name
-        return f"{self.name} ({self.country})"
+        label = self.name if self.country is None else f"{self.name} ({self.country})"
+        return label if self.confirmed else f"{label} {UNCONFIRMED_MARK}"
 
 
 # What a preset fills in of the flow's fields.

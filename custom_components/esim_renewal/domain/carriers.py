@@ -1,10 +1,11 @@
 """Carrier presets: how well-known lines stay valid and lose their number, as data.
 
-Each row follows ``shared/carriers.md`` (November 2026), with its source. A
-preset only fills in defaults when a line is added: the user can change every
-value, and a line keeps working if its preset later leaves this table. Rows
-whose facts come from a third party or an owner's report rather than the
-carrier are marked ``confirmed=False``, and the flow says so.
+Each row follows ``shared/carriers.md`` (November 2026, rechecked December
+2026), with its source. A preset only fills in defaults when a line is added:
+the user can change every value, and a line keeps working if its preset later
+leaves this table. Rows with any fact from a third party or an owner's report
+rather than the carrier are marked ``confirmed=False``, and the flow says so.
+The README's table of presets shows these rows, one for one (a test checks).
 """
 
 from .carrier_preset import CarrierPreset
@@ -35,15 +36,15 @@ CARRIER_PRESETS: dict[str, CarrierPreset] = {
             renewal_url="https://ahamo.com/",
             source="ahamo.com, plan pages",
         ),
-        # Unpaid about a month: suspended; about two: cancelled. The preset
-        # warns of the loss at the earlier of the two.
+        # Unpaid about a month: suspended; about two: cancelled. The line is
+        # expired while a payment still saves the number, lost after 60 days.
         CarrierPreset(
             key="rakuten_mobile",
             name="Rakuten Mobile",
             country="JP",
             validity=ValidityKind.MONTHLY,
             billing_day=1,
-            grace_days=30,
+            grace_days=60,
             unlimited_data=True,
             renewal_url="https://network.mobile.rakuten.co.jp/",
             source="third-party reports of unpaid bills",
@@ -79,16 +80,20 @@ CARRIER_PRESETS: dict[str, CarrierPreset] = {
             renewal_url="https://www.three.co.uk/",
             source="three.co.uk/paygsim",
         ),
-        # EE hibernates a line and reinstates it on a call; for how long is
-        # not published, so the grace period is left unknown.
+        # EE hibernates a line after 179 days and recycles the number about 90
+        # days later (recoverable to about day 269): a former EE employee on
+        # EE's forum, not EE's own terms.
         CarrierPreset(
             key="ee",
             name="EE",
             country="GB",
             validity=ValidityKind.ACTIVITY,
             validity_days=179,
+            grace_days=90,
             renewal_url="https://ee.co.uk/",
-            source="ee.co.uk, pay-as-you-go help",
+            source="ee.co.uk, pay-as-you-go help; "
+            "grace from a former EE employee on community.ee.co.uk",
+            confirmed=False,
         ),
         CarrierPreset(
             key="vodafone_uk",
@@ -124,15 +129,18 @@ CARRIER_PRESETS: dict[str, CarrierPreset] = {
             source="ultramobile.com FAQ; grace from a dealer FAQ",
             confirmed=False,
         ),
+        # One help page loses the number after 45 days unpaid, another 30 days
+        # after expiry (50 on some plans): the preset warns on the earlier.
         CarrierPreset(
             key="us_mobile",
             name="US Mobile",
             country="US",
             validity=ValidityKind.STACKING,
             validity_days=30,
-            grace_days=45,
+            grace_days=30,
             renewal_url="https://www.usmobile.com/",
-            source="usmobile.com, inactive for 45 days",
+            source="usmobile.com/help/knowledge-base/inactive-for-45-days/; "
+            "usmobile.com/help/knowledge-base/will-i-lose-my-number-if-i-stop-service/",
         ),
         CarrierPreset(
             key="tello",
@@ -198,15 +206,17 @@ CARRIER_PRESETS: dict[str, CarrierPreset] = {
             confirmed=False,
         ),
         # Singapore and Malaysia
+        # A top-up gives 15 to 180 days by its value: the days belong to the
+        # top-up, not the carrier, so the user enters them.
         CarrierPreset(
             key="starhub",
             name="StarHub prepaid",
             country="SG",
             validity=ValidityKind.ROLLING,
-            validity_days=180,
             grace_days=0,
             renewal_url="https://www.starhub.com/",
-            source="starhub.com, prepaid pages",
+            source="starhub.com/personal/support/mobile/prepaid/prepaid-services/"
+            "validity-extension.html",
         ),
         CarrierPreset(
             key="buzzme",
