@@ -15,6 +15,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResult, FlowResultType
 
 from .conftest import POVO_LINE, TRAVEL_LINE, WALLET_LINE, move_to, unique_id_of
+from custom_components.esim_renewal.config_flow import EsimRenewalConfigFlow
 from custom_components.esim_renewal.const import (
     CONF_BALANCE,
     CONF_BILLING_DAY,
@@ -550,6 +551,22 @@ async def test_reconfigure_unloaded_line(
         result["flow_id"], POVO_IDENTITY
     )
     assert suggested(result, CONF_LAST_RENEWAL) == "2026-06-09"
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        {CONF_LAST_RENEWAL: "2026-06-19", CONF_VALIDITY_DAYS: 180},
+    )
+    assert result["reason"] == "reconfigure_successful"
+    assert mock_config_entry.data[CONF_LAST_RENEWAL] == "2026-06-19"
+
+
+def test_only_kinds_of_validity_are_steps() -> None:
+    """The flow answers a step per kind of validity, and no other."""
+    flow = EsimRenewalConfigFlow()
+    assert callable(flow.async_step_balance)
+    with pytest.raises(AttributeError):
+        _ = flow.async_step_nonsense
+    with pytest.raises(AttributeError):
+        _ = flow.nonsense
 
 
 async def test_options_flow(
@@ -847,6 +864,13 @@ async def test_a_line_that_already_lapsed_is_added_only_when_asked(
         "name": "Old pack",
         "expiry_date": "2026-11-20",
     }
+    # Asked again, the menu is the same (no frontend asks; Home Assistant
+    # wants the step to exist).
+    flow = hass.config_entries.flow.async_get(result["flow_id"])
+    handler = hass.config_entries.flow._progress[result["flow_id"]]  # noqa: SLF001
+    again = await handler.async_step_lapsed()
+    assert again["menu_options"] == result["menu_options"]
+    assert flow["step_id"] == "lapsed"
     result = await hass.config_entries.flow.async_configure(
         result["flow_id"], {"next_step_id": "change_dates"}
     )

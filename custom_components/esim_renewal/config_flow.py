@@ -12,7 +12,6 @@ from homeassistant.config_entries import (
     ConfigFlow,
     ConfigFlowResult,
     ConfigSubentryFlow,
-    OptionsFlowWithReload,
 )
 from homeassistant.const import CONF_NAME
 from homeassistant.core import callback
@@ -22,14 +21,11 @@ from .const import (
     CONF_BALANCE,
     CONF_CARRIER,
     CONF_CURRENCY,
-    CONF_DATA_LOW_GB,
     CONF_DATA_REMAINING_GB,
     CONF_DATA_TOTAL_GB,
     CONF_EXPIRY_DATE,
     CONF_LAST_RENEWAL,
     CONF_PHONE_NUMBER,
-    CONF_REMINDER_DAYS,
-    CONF_REMINDER_TIME,
     CONF_RENEWAL_URL,
     CONF_UNLIMITED_DATA,
     CONF_VALIDITY,
@@ -38,7 +34,7 @@ from .const import (
 from .coordinator import EsimRenewalConfigEntry, EsimRenewalCoordinator
 from .domain.carrier_preset import CarrierPreset
 from .domain.carriers import CARRIER_PRESETS, carrier_display_name, preset_key
-from .domain.line import LineEdit, default_reminder_days
+from .domain.line import LineEdit
 from .domain.validity import LineStart, ValidityKind, days_from
 from .domain.values import LineValueError
 from .flow_schemas import (
@@ -47,7 +43,6 @@ from .flow_schemas import (
     SOURCE_KEYS,
     STATE_KEYS,
     USER_SCHEMA,
-    options_schema,
     validity_schema,
 )
 from .identity import async_identity_key, line_unique_id
@@ -56,12 +51,11 @@ from .line_config import (
     identity_errors,
     initial_expiry,
     line_errors,
-    reminder_plan_from_options,
-    rule_from_config,
     settings_errors,
     settings_from_config,
     start_values,
 )
+from .options_flow import EsimRenewalOptionsFlow
 from .renewal_flow import RecordRenewalFlow
 from .sources import source_errors
 
@@ -277,12 +271,8 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
         unlimited = changed.get(CONF_UNLIMITED_DATA)
         return LineEdit(
             start=LineStart(
-                expiry_date=_optional_date(
-                    changed.get(CONF_EXPIRY_DATE), CONF_EXPIRY_DATE
-                ),
-                last_renewal=_optional_date(
-                    changed.get(CONF_LAST_RENEWAL), CONF_LAST_RENEWAL
-                ),
+                expiry_date=_optional_date(changed.get(CONF_EXPIRY_DATE)),
+                last_renewal=_optional_date(changed.get(CONF_LAST_RENEWAL)),
                 balance=changed.get(CONF_BALANCE),
             ),
             data_total_gb=changed.get(CONF_DATA_TOTAL_GB),
@@ -291,21 +281,22 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
         )
 
     def _currency(self, data: Mapping[str, Any]) -> str:
-        """Return the line's currency, upper case; a line keeps the one it has.
+        """Return the line's currency, upper case: by default the one it has.
 
-        The currency is the unit of the line's money sensors, so it does not
-        change under their statistics.
+        It is the unit of the line's money sensors, so it stays under their
+        statistics unless the user changes it.
         """
-        if self.source == SOURCE_RECONFIGURE and (
-            kept := self._get_reconfigure_entry().data.get(CONF_CURRENCY)
-        ):
-            return str(data.get(CONF_CURRENCY) or kept).strip().upper()
-        return str(data.get(CONF_CURRENCY) or self.hass.config.currency).strip().upper()
+        default = (
+            self._get_reconfigure_entry().data.get(CONF_CURRENCY)
+            if self.source == SOURCE_RECONFIGURE
+            else None
+        ) or self.hass.config.currency
+        return str(data.get(CONF_CURRENCY) or default).strip().upper()
 
     async def async_step_lapsed(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Ask whether to add a line that has already lapsed, or fix its dates."""
+        """Ask again whether to add a lapsed line; Home Assistant needs the step."""
         if self._lapsed is None:  # pragma: no cover - only a lapsed line gets here
             return self.async_abort(reason="unknown")
         return self._async_show_lapsed(self._lapsed[2])
@@ -442,55 +433,6 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
         return other is not None and other.entry_id != entry.entry_id
 
 
-class EsimRenewalOptionsFlow(OptionsFlowWithReload):
-    """Set when reminders are due; the line reloads with them."""
-
-    config_entry: EsimRenewalConfigEntry
-
-    async def async_step_init(
-        self, user_input: dict[str, Any] | None = None
-    ) -> ConfigFlowResult:
-        """Ask for the reminder days, their time of day and the low-data mark."""
-        errors: dict[str, str] = {}
-        rule = rule_from_config(self.config_entry.data)
-        default_days = default_reminder_days(rule)
-        if user_input is not None:
-            errors = source_errors(self.hass, user_input)
-            try:
-                plan = reminder_plan_from_options(
-                    {CONF_REMINDER_DAYS: [], **user_input}, default_days
-                )
-            except LineValueError as err:
-                errors[err.field] = err.key
-            if not errors:
-                options: dict[str, Any] = {
-                    CONF_REMINDER_DAYS: list(plan.days),
-                    CONF_REMINDER_TIME: plan.time_of_day.isoformat(),
-                }
-                if plan.data_low_gb is not None:
-                    options[CONF_DATA_LOW_GB] = plan.data_low_gb
-                options |= {
-                    key: user_input[key] for key in SOURCE_KEYS if user_input.get(key)
-                }
-                return self.async_create_entry(data=options)
-        if user_input is None:
-            options = dict(self.config_entry.options)
-            plan = reminder_plan_from_options(options, default_days)
-            user_input = options | {
-                CONF_REMINDER_DAYS: [str(days) for days in plan.days],
-                CONF_REMINDER_TIME: plan.time_of_day.isoformat(),
-                CONF_DATA_LOW_GB: plan.data_low_gb,
-            }
-        return self.async_show_form(
-            step_id="init",
-            data_schema=self.add_suggested_values_to_schema(
-                options_schema(rule.kind, self.config_entry.data), user_input
-            ),
-            errors=errors,
-            description_placeholders={"name": self.config_entry.title},
-        )
-
-
 def _loaded_line(entry: ConfigEntry) -> EsimRenewalCoordinator | None:
     """Return the running line of an entry, or None when it is not loaded."""
     if entry.state is not ConfigEntryState.LOADED:
@@ -506,12 +448,9 @@ def _with_carrier_key(user_input: dict[str, Any]) -> dict[str, Any]:
     return {**user_input, CONF_CARRIER: preset_key(carrier)}
 
 
-def _optional_date(value: str | None, field: str) -> date | None:
-    """Return a date from a form's ISO string, or None when the field is empty."""
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        raise LineValueError(field, "invalid_date") from None
+def _optional_date(value: str | None) -> date | None:
+    """Return a date from a form's ISO string (its selector checked it), or None."""
+    return date.fromisoformat(value) if value else None
 
 
 def _today() -> date:
