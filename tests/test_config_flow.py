@@ -555,6 +555,7 @@ async def test_reconfigure_unloaded_line(
         result["flow_id"],
         {CONF_LAST_RENEWAL: "2026-06-19", CONF_VALIDITY_DAYS: 180},
     )
+    await hass.async_block_till_done()
     assert result["reason"] == "reconfigure_successful"
     assert mock_config_entry.data[CONF_LAST_RENEWAL] == "2026-06-19"
 

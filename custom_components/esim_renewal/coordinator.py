@@ -156,7 +156,9 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
 
         Raise, changing nothing, when the edit does not fit the line.
         """
-        state = edit_line(self.state, settings.rule, edit, dt_util.now().date())
+        now = dt_util.now()
+        state = edit_line(self.state, settings.rule, edit, now.date())
+        take_snapshot(state, settings, now)
         self.settings = settings
         self.async_commit(state, keep_undo=True)
 
@@ -301,6 +303,9 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
                 translation_placeholders={"target": self.config_entry.title},
             )
         now = dt_util.now()
+        # The whole new state is checked before anything is kept: a state the
+        # line cannot show is refused here, and nothing changes.
+        take_snapshot(state, self.settings, now)
         previous = self.state
         if renewal:
             self._undo_reminders = self.reminder_log
