@@ -19,6 +19,7 @@ from homeassistant.components.date import (
     DOMAIN as DATE_DOMAIN,
     SERVICE_SET_VALUE,
 )
+from homeassistant.components.repairs import repairs_flow_manager
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import (
     ATTR_ENTITY_ID,
@@ -26,6 +27,7 @@ from homeassistant.const import (
     EVENT_STATE_REPORTED,
 )
 from homeassistant.core import Event, HomeAssistant, callback
+from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import entity_registry as er, issue_registry as ir
 from homeassistant.setup import async_setup_component
@@ -326,3 +328,69 @@ async def test_a_newer_release_file_that_cannot_be_kept_stops_setup(
     assert mock_config_entry.state is ConfigEntryState.SETUP_ERROR
     assert mock_config_entry.reason
     assert "busy" in mock_config_entry.reason
+
+
+async def test_a_set_aside_file_is_confirmed_away(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    hass_storage: dict[str, Any],
+    issue_registry: ir.IssueRegistry,
+) -> None:
+    """The user says they dealt with a newer release's file; the issue goes."""
+    hass_storage[STORE_KEY] = {
+        "version": STORAGE_VERSION + 1,
+        "minor_version": 1,
+        "key": STORE_KEY,
+        "data": {},
+    }
+    mock_config_entry.add_to_hass(hass)
+    with patch("custom_components.esim_renewal.store.os.replace"):
+        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+        await hass.async_block_till_done()
+    issue_id = f"newer_store_{mock_config_entry.entry_id}"
+    issue = issue_registry.async_get_issue(DOMAIN, issue_id)
+    assert issue is not None
+    assert issue.is_fixable
+    assert issue.is_persistent
+
+    assert await async_setup_component(hass, "repairs", {})
+    flows = repairs_flow_manager(hass)
+    result = await flows.async_init(DOMAIN, data={"issue_id": issue_id})
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "confirm"
+    assert result["description_placeholders"] == issue.translation_placeholders
+    result = await flows.async_configure(result["flow_id"], {})
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
+
+
+async def test_removal_deletes_every_issue_of_the_line(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    issue_registry: ir.IssueRegistry,
+    init_integration: MockConfigEntry,
+) -> None:
+    """Every issue whose id names the removed line goes, whoever raised it."""
+    entry_id = init_integration.entry_id
+    await move_to(hass, freezer, "2026-12-06T10:00:00+09:00")
+    for issue_id in (
+        f"newer_store_{entry_id}",
+        f"source_missing_{entry_id}",
+        "source_missing_01JOTHERLINE0000000000000",
+    ):
+        ir.async_create_issue(
+            hass,
+            DOMAIN,
+            issue_id,
+            is_fixable=False,
+            is_persistent=True,
+            severity=ir.IssueSeverity.WARNING,
+            translation_key=issue_id.rsplit("_", 1)[0],
+        )
+    assert issue_registry.async_get_issue(DOMAIN, f"expired_{entry_id}")
+
+    assert await hass.config_entries.async_remove(entry_id)
+    await hass.async_block_till_done()
+    assert [
+        issue_id for domain, issue_id in issue_registry.issues if domain == DOMAIN
+    ] == ["source_missing_01JOTHERLINE0000000000000"]

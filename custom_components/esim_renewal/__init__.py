@@ -3,7 +3,7 @@
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ConfigEntryError
-from homeassistant.helpers import config_validation as cv, issue_registry as ir
+from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
 from .blueprint_installer import async_install_blueprints
@@ -11,7 +11,7 @@ from .clock import RENEWAL_CLOCK, RenewalClock
 from .const import CONF_CURRENCY, CONF_GRACE_DAYS, DOMAIN
 from .coordinator import EsimRenewalConfigEntry, EsimRenewalCoordinator
 from .domain.values import LineValueError
-from .repairs import expired_issue_id
+from .issues import async_delete_line_issues
 from .services import async_setup_services
 from .store import EsimRenewalStore
 
@@ -87,6 +87,6 @@ async def async_unload_entry(
 async def async_remove_entry(
     hass: HomeAssistant, entry: EsimRenewalConfigEntry
 ) -> None:
-    """Delete the stored state and the open issue of a removed line."""
+    """Delete the stored state and every issue of a removed line."""
     await EsimRenewalStore(hass, entry.entry_id).async_remove()
-    ir.async_delete_issue(hass, DOMAIN, expired_issue_id(entry.entry_id))
+    async_delete_line_issues(hass, entry.entry_id)

@@ -34,9 +34,9 @@ from .domain.renewals import RenewalRequest, renew
 from .domain.snapshot import LineSnapshot, take_snapshot
 from .domain.sources import is_new_use
 from .domain.values import LineValueError
+from .issues import async_report_newer_store, async_sync_expired_issue
 from .line_config import settings_from_config
 from .notifier import LineNotifier
-from .repairs import async_report_newer_store, async_sync_expired_issue
 from .sources import SourceFollower, linked_sources
 from .store import EsimRenewalStore, StoredLine
 
@@ -335,15 +335,10 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
 
     @callback
     def _async_update(self, now: datetime) -> None:
-        """Tell the entities, and the repair issue, when the snapshot changed."""
+        """Tell the entities, and sync the repair issue, when the snapshot changed."""
         snapshot = take_snapshot(self.state, self.settings, now)
         if snapshot != self.data:
-            before = self.data
-            if (before.status, before.expiry_date) != (
-                snapshot.status,
-                snapshot.expiry_date,
-            ):
-                async_sync_expired_issue(self.hass, self.config_entry, snapshot)
+            async_sync_expired_issue(self.hass, self.config_entry, snapshot)
             self.async_set_updated_data(snapshot)
         self.next_change = self._next_change(now)
 
