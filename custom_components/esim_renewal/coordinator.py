@@ -117,8 +117,7 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
     def _async_started(self, _hass: HomeAssistant) -> None:
         """Catch up on reminders, then remind as they fall due."""
         self._reminding = True
-        self.async_tick(dt_util.now())
-        self.hass.data[RENEWAL_CLOCK].async_schedule()
+        self.hass.data[RENEWAL_CLOCK].async_refresh(self)
 
     async def async_shutdown(self) -> None:
         """Close the line: leave the clock, refuse changes, write what waits."""

@@ -23,6 +23,7 @@ from .domain.snapshot import LineSnapshot
 # The kinds of issue a line raises; each is the start of its issues' ids.
 EXPIRED: Final = "expired"
 NEWER_STORE: Final = "newer_store"
+UPDATE_FAILED: Final = "update_failed"
 
 ATTR_ENTRY_ID: Final = "entry_id"
 ATTR_KIND: Final = "kind"
@@ -140,4 +141,19 @@ def async_report_newer_store(
             fixable=True,
             persistent=True,
         ),
+    )
+
+
+@callback
+def async_sync_update_failed_issue(
+    hass: HomeAssistant, entry: ConfigEntry[Any], *, failed: bool
+) -> None:
+    """Raise the issue while the line's last update failed, delete it once one works."""
+    async_sync_issue(
+        hass,
+        entry,
+        UPDATE_FAILED,
+        LineIssue(translation_key="update_failed", severity=ir.IssueSeverity.ERROR)
+        if failed
+        else None,
     )
