@@ -20,11 +20,15 @@ from homeassistant.components.date import (
     SERVICE_SET_VALUE,
 )
 from homeassistant.components.repairs import repairs_flow_manager
+from homeassistant.components.sensor import SensorDeviceClass
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import (
+    ATTR_DEVICE_CLASS,
     ATTR_ENTITY_ID,
+    ATTR_UNIT_OF_MEASUREMENT,
     EVENT_STATE_CHANGED,
     EVENT_STATE_REPORTED,
+    UnitOfInformation,
 )
 from homeassistant.core import Event, HomeAssistant, callback
 from homeassistant.data_entry_flow import FlowResultType
@@ -32,9 +36,10 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import entity_registry as er, issue_registry as ir
 from homeassistant.setup import async_setup_component
 
-from .conftest import TIME_ZONE, move_to
+from .conftest import TIME_ZONE, TRAVEL_LINE, move_to
 from custom_components.esim_renewal.blueprint_installer import async_install_blueprints
 from custom_components.esim_renewal.const import (
+    CONF_DATA_REMAINING_ENTITY,
     CONF_REMINDER_DAYS,
     DOMAIN,
     EVENT_REMINDER,
@@ -45,6 +50,7 @@ from custom_components.esim_renewal.store import EsimRenewalStore
 
 STORE_KEY = f"{DOMAIN}.01JLINEENTRY0000000000000"
 DAYS = "sensor.povo_backup_days_until_expiry"
+LEFT = "sensor.router_data_left"
 
 
 async def renew(hass: HomeAssistant, entry: MockConfigEntry, **data: Any) -> None:
@@ -394,3 +400,69 @@ async def test_removal_deletes_every_issue_of_the_line(
     assert [
         issue_id for domain, issue_id in issue_registry.issues if domain == DOMAIN
     ] == ["source_missing_01JOTHERLINE0000000000000"]
+
+
+async def test_unload_writes_the_store_once(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    init_integration: MockConfigEntry,
+    hass_storage: dict[str, Any],
+) -> None:
+    """A renewal and a midnight's reminder check wait; the unload writes them once."""
+    await renew(hass, init_integration, cost=330)
+    await move_to(hass, freezer, "2026-11-27T00:00:00+09:00")
+    writes: list[str] = []
+    save = EsimRenewalStore.async_save
+
+    async def counted(store: EsimRenewalStore, data: dict[str, Any]) -> None:
+        writes.append(store.key)
+        await save(store, data)
+
+    with patch.object(EsimRenewalStore, "async_save", counted):
+        assert await hass.config_entries.async_unload(init_integration.entry_id)
+        await hass.async_block_till_done()
+    assert writes == [STORE_KEY]
+    assert hass_storage[STORE_KEY]["data"]["reminders"]["checked_until"] == (
+        "2026-11-27T00:00:00+09:00"
+    )
+
+
+@pytest.mark.parametrize("line_data", [TRAVEL_LINE])
+@pytest.mark.parametrize("line_options", [{CONF_DATA_REMAINING_ENTITY: LEFT}])
+async def test_a_source_update_during_unload_is_dropped_quietly(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    hass_storage: dict[str, Any],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The line stops following its sources before it writes itself out."""
+    line = init_integration.runtime_data
+    data_left(hass, 3.5)
+    await hass.async_block_till_done()
+    assert line.state.data.remaining_gb == 3.5
+    flush = EsimRenewalStore.async_flush
+
+    async def flush_after_an_update(
+        store: EsimRenewalStore, *args: Any, **kwargs: Any
+    ) -> None:
+        data_left(hass, 1.5)
+        await flush(store, *args, **kwargs)
+
+    with patch.object(EsimRenewalStore, "async_flush", flush_after_an_update):
+        assert await hass.config_entries.async_unload(init_integration.entry_id)
+        await hass.async_block_till_done()
+    assert line.state.data.remaining_gb == 3.5
+    assert hass_storage[STORE_KEY]["data"]["data"]["remaining_gb"] == 3.5
+    assert [r for r in caplog.records if r.levelname in ("ERROR", "WARNING")] == []
+
+
+def data_left(hass: HomeAssistant, gigabytes: float) -> None:
+    """Set the linked sensor of the data left."""
+    hass.states.async_set(
+        LEFT,
+        str(gigabytes),
+        {
+            ATTR_UNIT_OF_MEASUREMENT: UnitOfInformation.GIGABYTES,
+            ATTR_DEVICE_CLASS: SensorDeviceClass.DATA_SIZE,
+        },
+    )

@@ -78,10 +78,12 @@ async def async_migrate_entry(
 async def async_unload_entry(
     hass: HomeAssistant, entry: EsimRenewalConfigEntry
 ) -> bool:
-    """Unload a line: its entities first, then the line, which writes what waits."""
-    if unloaded := await hass.config_entries.async_unload_platforms(entry, PLATFORMS):
-        await entry.runtime_data.async_shutdown()
-    return unloaded
+    """Unload a line's entities; the entry then shuts the line down, once.
+
+    The line's coordinator registered its shutdown on the entry, which runs it
+    after this returns: it stops listening, then writes what waits.
+    """
+    return await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
 
 
 async def async_remove_entry(

@@ -77,6 +77,7 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
         self._loaded = False
         self._closed = False
         self._leave_clock: CALLBACK_TYPE | None = None
+        self._stop_listening: list[CALLBACK_TYPE] = []
 
     async def async_load(self) -> None:
         """Load the line and start following the shared clock."""
@@ -103,15 +104,12 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
         Waiting for the start means automations are listening when a reminder
         that fell due during a downtime is caught up.
         """
-        self.config_entry.async_on_unload(
-            async_at_started(self.hass, self._async_started)
-        )
+        self._stop_listening.append(async_at_started(self.hass, self._async_started))
 
     @callback
     def async_follow_sources(self) -> None:
         """Follow the entities the line is linked to, until it unloads."""
-        for stop in self._sources.async_start():
-            self.config_entry.async_on_unload(stop)
+        self._stop_listening.extend(self._sources.async_start())
 
     @callback
     def _async_started(self, _hass: HomeAssistant) -> None:
@@ -120,8 +118,15 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
         self.hass.data[RENEWAL_CLOCK].async_refresh(self)
 
     async def async_shutdown(self) -> None:
-        """Close the line: leave the clock, refuse changes, write what waits."""
+        """Close the line: stop listening, refuse changes, then write what waits.
+
+        The config entry calls this once, after its entities are gone, as the
+        base class registers it; nothing the line follows can change it while
+        it writes, so what it writes is what it had.
+        """
         self._async_leave_clock()
+        while self._stop_listening:
+            self._stop_listening.pop()()
         self._closed = True
         await super().async_shutdown()
         if self._loaded:
