@@ -19,20 +19,27 @@ from homeassistant.components.date import (
     DOMAIN as DATE_DOMAIN,
     SERVICE_SET_VALUE,
 )
+from homeassistant.components.repairs import repairs_flow_manager
+from homeassistant.components.sensor import SensorDeviceClass
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import (
+    ATTR_DEVICE_CLASS,
     ATTR_ENTITY_ID,
+    ATTR_UNIT_OF_MEASUREMENT,
     EVENT_STATE_CHANGED,
     EVENT_STATE_REPORTED,
+    UnitOfInformation,
 )
 from homeassistant.core import Event, HomeAssistant, callback
+from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import entity_registry as er, issue_registry as ir
 from homeassistant.setup import async_setup_component
 
-from .conftest import TIME_ZONE, move_to
+from .conftest import TIME_ZONE, TRAVEL_LINE, move_to
 from custom_components.esim_renewal.blueprint_installer import async_install_blueprints
 from custom_components.esim_renewal.const import (
+    CONF_DATA_REMAINING_ENTITY,
     CONF_REMINDER_DAYS,
     DOMAIN,
     EVENT_REMINDER,
@@ -43,6 +50,7 @@ from custom_components.esim_renewal.store import EsimRenewalStore
 
 STORE_KEY = f"{DOMAIN}.01JLINEENTRY0000000000000"
 DAYS = "sensor.povo_backup_days_until_expiry"
+LEFT = "sensor.router_data_left"
 
 
 async def renew(hass: HomeAssistant, entry: MockConfigEntry, **data: Any) -> None:
@@ -326,3 +334,135 @@ async def test_a_newer_release_file_that_cannot_be_kept_stops_setup(
     assert mock_config_entry.state is ConfigEntryState.SETUP_ERROR
     assert mock_config_entry.reason
     assert "busy" in mock_config_entry.reason
+
+
+async def test_a_set_aside_file_is_confirmed_away(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    hass_storage: dict[str, Any],
+    issue_registry: ir.IssueRegistry,
+) -> None:
+    """The user says they dealt with a newer release's file; the issue goes."""
+    hass_storage[STORE_KEY] = {
+        "version": STORAGE_VERSION + 1,
+        "minor_version": 1,
+        "key": STORE_KEY,
+        "data": {},
+    }
+    mock_config_entry.add_to_hass(hass)
+    with patch("custom_components.esim_renewal.store.os.replace"):
+        assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+        await hass.async_block_till_done()
+    issue_id = f"newer_store_{mock_config_entry.entry_id}"
+    issue = issue_registry.async_get_issue(DOMAIN, issue_id)
+    assert issue is not None
+    assert issue.is_fixable
+    assert issue.is_persistent
+
+    assert await async_setup_component(hass, "repairs", {})
+    flows = repairs_flow_manager(hass)
+    result = await flows.async_init(DOMAIN, data={"issue_id": issue_id})
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "confirm"
+    assert result["description_placeholders"] == issue.translation_placeholders
+    result = await flows.async_configure(result["flow_id"], {})
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
+
+
+async def test_removal_deletes_every_issue_of_the_line(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    issue_registry: ir.IssueRegistry,
+    init_integration: MockConfigEntry,
+) -> None:
+    """Every issue whose id names the removed line goes, whoever raised it."""
+    entry_id = init_integration.entry_id
+    await move_to(hass, freezer, "2026-12-06T10:00:00+09:00")
+    for issue_id in (
+        f"newer_store_{entry_id}",
+        f"source_missing_{entry_id}",
+        "source_missing_01JOTHERLINE0000000000000",
+    ):
+        ir.async_create_issue(
+            hass,
+            DOMAIN,
+            issue_id,
+            is_fixable=False,
+            is_persistent=True,
+            severity=ir.IssueSeverity.WARNING,
+            translation_key=issue_id.rsplit("_", 1)[0],
+        )
+    assert issue_registry.async_get_issue(DOMAIN, f"expired_{entry_id}")
+
+    assert await hass.config_entries.async_remove(entry_id)
+    await hass.async_block_till_done()
+    assert [
+        issue_id for domain, issue_id in issue_registry.issues if domain == DOMAIN
+    ] == ["source_missing_01JOTHERLINE0000000000000"]
+
+
+async def test_unload_writes_the_store_once(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    init_integration: MockConfigEntry,
+    hass_storage: dict[str, Any],
+) -> None:
+    """A renewal and a midnight's reminder check wait; the unload writes them once."""
+    await renew(hass, init_integration, cost=330)
+    await move_to(hass, freezer, "2026-11-27T00:00:00+09:00")
+    writes: list[str] = []
+    save = EsimRenewalStore.async_save
+
+    async def counted(store: EsimRenewalStore, data: dict[str, Any]) -> None:
+        writes.append(store.key)
+        await save(store, data)
+
+    with patch.object(EsimRenewalStore, "async_save", counted):
+        assert await hass.config_entries.async_unload(init_integration.entry_id)
+        await hass.async_block_till_done()
+    assert writes == [STORE_KEY]
+    assert hass_storage[STORE_KEY]["data"]["reminders"]["checked_until"] == (
+        "2026-11-27T00:00:00+09:00"
+    )
+
+
+@pytest.mark.parametrize("line_data", [TRAVEL_LINE])
+@pytest.mark.parametrize("line_options", [{CONF_DATA_REMAINING_ENTITY: LEFT}])
+async def test_a_source_update_during_unload_is_dropped_quietly(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    hass_storage: dict[str, Any],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The line stops following its sources before it writes itself out."""
+    line = init_integration.runtime_data
+    data_left(hass, 3.5)
+    await hass.async_block_till_done()
+    assert line.state.data.remaining_gb == 3.5
+    flush = EsimRenewalStore.async_flush
+
+    async def flush_after_an_update(
+        store: EsimRenewalStore, *args: Any, **kwargs: Any
+    ) -> None:
+        data_left(hass, 1.5)
+        await flush(store, *args, **kwargs)
+
+    with patch.object(EsimRenewalStore, "async_flush", flush_after_an_update):
+        assert await hass.config_entries.async_unload(init_integration.entry_id)
+        await hass.async_block_till_done()
+    assert line.state.data.remaining_gb == 3.5
+    assert hass_storage[STORE_KEY]["data"]["data"]["remaining_gb"] == 3.5
+    assert [r for r in caplog.records if r.levelname in ("ERROR", "WARNING")] == []
+
+
+def data_left(hass: HomeAssistant, gigabytes: float) -> None:
+    """Set the linked sensor of the data left."""
+    hass.states.async_set(
+        LEFT,
+        str(gigabytes),
+        {
+            ATTR_UNIT_OF_MEASUREMENT: UnitOfInformation.GIGABYTES,
+            ATTR_DEVICE_CLASS: SensorDeviceClass.DATA_SIZE,
+        },
+    )

@@ -15,7 +15,7 @@ from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.setup import async_setup_component
 
-from .conftest import POVO_PACK_LINE, TRAVEL_LINE, WALLET_LINE
+from .conftest import POVO_LINE, POVO_PACK_LINE, TRAVEL_LINE, WALLET_LINE
 from custom_components.esim_renewal.const import DOMAIN
 from custom_components.esim_renewal.repairs import async_create_fix_flow
 
@@ -122,9 +122,13 @@ async def test_fix_flow_of_an_unloaded_line_aborts(
 
 
 async def test_fix_flow_needs_its_line(hass: HomeAssistant) -> None:
-    """An issue that names no line has no fix."""
-    with pytest.raises(ValueError, match="does not name its line"):
+    """An issue that names no line, or no kind with a fix, has no fix."""
+    with pytest.raises(ValueError, match="has no fix"):
         await async_create_fix_flow(hass, ISSUE_ID, None)
+    with pytest.raises(ValueError, match="has no fix"):
+        await async_create_fix_flow(
+            hass, ISSUE_ID, {"entry_id": "01JLINEENTRY0000000000000"}
+        )
 
 
 async def test_issue_goes_with_the_line(
@@ -190,3 +194,70 @@ async def test_fix_flow_asks_what_the_rule_takes(
     result = await repairs_flow_manager(hass).async_configure(result["flow_id"], answer)
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert init_integration.runtime_data.data.days_until_expiry >= 0
+
+
+def suggested(result: dict[str, Any], field: str) -> Any:
+    """Return the value a form suggests for a field, if any."""
+    for marker in result["data_schema"].schema:
+        if str(marker) == field:
+            return (marker.description or {}).get("suggested_value")
+    raise KeyError(field)
+
+
+@pytest.mark.parametrize("line_data", [{**TRAVEL_LINE, "expiry_date": "2026-11-20"}])
+async def test_fix_flow_that_leaves_the_line_lapsed_asks_again(
+    hass: HomeAssistant,
+    issue_registry: ir.IssueRegistry,
+    init_integration: MockConfigEntry,
+) -> None:
+    """A renewal that ended before today is kept, and the form says so."""
+    result = await start_fix(hass)
+    flows = repairs_flow_manager(hass)
+    result = await flows.async_configure(
+        result["flow_id"], {"renewed_on": "2026-11-21", "expiry_date": "2026-11-23"}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "renew"
+    assert result["errors"] == {"base": "still_lapsed"}
+    assert result["description_placeholders"] == {
+        "name": "Travel eSIM",
+        "expiry_date": "2026-11-23",
+    }
+    # Recorded once; the form starts afresh, so a second submit adds nothing twice.
+    assert [
+        r.expiry_date.isoformat() for r in init_integration.runtime_data.state.renewals
+    ] == ["2026-11-23"]
+    assert suggested(result, "renewed_on") == "2026-11-26"
+    assert suggested(result, "expiry_date") is None
+    issue = issue_registry.async_get_issue(DOMAIN, ISSUE_ID)
+    assert issue is not None
+    assert issue.translation_placeholders["expiry_date"] == "2026-11-23"
+
+    result = await flows.async_configure(
+        result["flow_id"], {"renewed_on": "2026-11-26", "expiry_date": "2026-12-31"}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert issue_registry.async_get_issue(DOMAIN, ISSUE_ID) is None
+
+
+@pytest.mark.parametrize(
+    "line_data", [{**POVO_LINE, "data_total_gb": 3, "data_remaining_gb": 2}]
+)
+async def test_issue_is_synced_after_every_change(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    issue_registry: ir.IssueRegistry,
+    init_integration: MockConfigEntry,
+) -> None:
+    """Whatever removed the issue of a lapsed line, its next change raises it again."""
+    await lapse(hass, freezer)
+    ir.async_delete_issue(hass, DOMAIN, ISSUE_ID)
+    await hass.services.async_call(
+        DOMAIN,
+        "set_data",
+        {"config_entry_id": init_integration.entry_id, "data_remaining_gb": 1},
+        blocking=True,
+    )
+    issue = issue_registry.async_get_issue(DOMAIN, ISSUE_ID)
+    assert issue is not None
+    assert issue.translation_placeholders["expiry_date"] == "2026-12-05"

@@ -3,7 +3,7 @@
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ConfigEntryError
-from homeassistant.helpers import config_validation as cv, issue_registry as ir
+from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
 from .blueprint_installer import async_install_blueprints
@@ -12,7 +12,7 @@ from .const import CONF_CURRENCY, CONF_GRACE_DAYS, DOMAIN
 from .coordinator import EsimRenewalConfigEntry, EsimRenewalCoordinator
 from .domain.values import LineValueError
 from .identity import async_identity_key, line_unique_id
-from .repairs import expired_issue_id
+from .issues import async_delete_line_issues
 from .services import async_setup_services
 from .store import EsimRenewalStore
 
@@ -86,15 +86,17 @@ async def async_migrate_entry(
 async def async_unload_entry(
     hass: HomeAssistant, entry: EsimRenewalConfigEntry
 ) -> bool:
-    """Unload a line: its entities first, then the line, which writes what waits."""
-    if unloaded := await hass.config_entries.async_unload_platforms(entry, PLATFORMS):
-        await entry.runtime_data.async_shutdown()
-    return unloaded
+    """Unload a line's entities; the entry then shuts the line down, once.
+
+    The line's coordinator registered its shutdown on the entry, which runs it
+    after this returns: it stops listening, then writes what waits.
+    """
+    return await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
 
 
 async def async_remove_entry(
     hass: HomeAssistant, entry: EsimRenewalConfigEntry
 ) -> None:
-    """Delete the stored state and the open issue of a removed line."""
+    """Delete the stored state and every issue of a removed line."""
     await EsimRenewalStore(hass, entry.entry_id).async_remove()
-    ir.async_delete_issue(hass, DOMAIN, expired_issue_id(entry.entry_id))
+    async_delete_line_issues(hass, entry.entry_id)

@@ -36,9 +36,9 @@ from .domain.renewals import RenewalRequest, renew
 from .domain.snapshot import LineSnapshot, take_snapshot
 from .domain.sources import is_new_use
 from .domain.values import LineValueError
+from .issues import async_report_newer_store, async_sync_expired_issue
 from .line_config import settings_from_config
 from .notifier import LineNotifier
-from .repairs import async_report_newer_store, async_sync_expired_issue
 from .sources import SourceFollower, linked_sources
 from .store import EsimRenewalStore, StoredLine
 
@@ -78,6 +78,7 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
         self._loaded = False
         self._closed = False
         self._leave_clock: CALLBACK_TYPE | None = None
+        self._stop_listening: list[CALLBACK_TYPE] = []
 
     async def async_load(self) -> None:
         """Load the line and start following the shared clock."""
@@ -105,26 +106,29 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
         Waiting for the start means automations are listening when a reminder
         that fell due during a downtime is caught up.
         """
-        self.config_entry.async_on_unload(
-            async_at_started(self.hass, self._async_started)
-        )
+        self._stop_listening.append(async_at_started(self.hass, self._async_started))
 
     @callback
     def async_follow_sources(self) -> None:
         """Follow the entities the line is linked to, until it unloads."""
-        for stop in self._sources.async_start():
-            self.config_entry.async_on_unload(stop)
+        self._stop_listening.extend(self._sources.async_start())
 
     @callback
     def _async_started(self, _hass: HomeAssistant) -> None:
         """Catch up on reminders, then remind as they fall due."""
         self._reminding = True
-        self.async_tick(dt_util.now())
-        self.hass.data[RENEWAL_CLOCK].async_schedule()
+        self.hass.data[RENEWAL_CLOCK].async_refresh(self)
 
     async def async_shutdown(self) -> None:
-        """Close the line: leave the clock, refuse changes, write what waits."""
+        """Close the line: stop listening, refuse changes, then write what waits.
+
+        The config entry calls this once, after its entities are gone, as the
+        base class registers it; nothing the line follows can change it while
+        it writes, so what it writes is what it had.
+        """
         self._async_leave_clock()
+        while self._stop_listening:
+            self._stop_listening.pop()()
         self._closed = True
         await super().async_shutdown()
         if self._loaded:
@@ -352,15 +356,10 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
 
     @callback
     def _async_update(self, now: datetime) -> None:
-        """Tell the entities, and the repair issue, when the snapshot changed."""
+        """Tell the entities, and sync the repair issue, when the snapshot changed."""
         snapshot = take_snapshot(self.state, self.settings, now)
         if snapshot != self.data:
-            before = self.data
-            if (before.status, before.expiry_date) != (
-                snapshot.status,
-                snapshot.expiry_date,
-            ):
-                async_sync_expired_issue(self.hass, self.config_entry, snapshot)
+            async_sync_expired_issue(self.hass, self.config_entry, snapshot)
             self.async_set_updated_data(snapshot)
         self.next_change = self._next_change(now)
 

@@ -1,7 +1,7 @@
 """The form that records a renewal in the UI, for the repair fix and the entry."""
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import probatio
 
@@ -23,14 +23,11 @@ from .const import (
     ATTR_RENEWED_ON,
     ATTR_VALIDITY_DAYS,
 )
+from .coordinator import EsimRenewalCoordinator
 from .domain.data import DataAllowance
 from .domain.renewals import RenewalRequest
 from .domain.validity import ValidityRule
 from .domain.values import LineValueError
-
-if TYPE_CHECKING:
-    # The line imports the repairs that import this form.
-    from .coordinator import EsimRenewalCoordinator
 
 # Ranges are checked by the domain core, whose errors are translated.
 _NUMBER = NumberSelector(NumberSelectorConfig(mode=NumberSelectorMode.BOX))
