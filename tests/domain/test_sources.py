@@ -16,7 +16,7 @@ from custom_components.esim_renewal.domain.line import (
 )
 from custom_components.esim_renewal.domain.renewals import RenewalRequest, renew
 from custom_components.esim_renewal.domain.sources import (
-    counter_increase,
+    counter_reading,
     is_new_use,
     last_safe_day_before,
 )
@@ -33,18 +33,22 @@ TX = "sensor.pixel_mobile_tx_gb"
 
 
 @pytest.mark.parametrize(
-    ("last", "value", "increase"),
+    ("last", "value", "increase", "baseline"),
     [
-        (None, 5.0, 0.0),  # The first reading is the baseline.
-        (1.5, 2.0, 0.5),
-        (2.0, 2.0, 0.0),
-        (2.0, 0.25, 0.25),  # The phone restarted: counted from zero.
-        (2.0, 0.0, 0.0),
+        (None, 5.0, 0.0, 5.0),  # The first reading is the baseline.
+        (1.5, 2.0, 0.5, 2.0),
+        (2.0, 2.0, 0.0, 2.0),
+        (5.0, 4.999, 0.0, 5.0),  # A dip: nothing counted, the baseline stays.
+        (2.0, 1.8, 0.0, 2.0),  # Down by 10 %: still a dip.
+        (2.0, 0.25, 0.25, 0.25),  # The phone restarted: counted from zero.
+        (2.0, 0.0, 0.0, 0.0),
     ],
 )
-def test_counter_increase(last: float | None, value: float, increase: float) -> None:
-    """A counter counts up, or starts again from zero, as utility_meter reads it."""
-    assert counter_increase(last, value) == increase
+def test_counter_reading(
+    last: float | None, value: float, increase: float, baseline: float
+) -> None:
+    """A counter counts up, dips, or starts again from zero, as the recorder reads it."""
+    assert counter_reading(last, value) == (increase, baseline)
 
 
 def test_counters_add_their_increases_to_the_data_used() -> None:
@@ -62,6 +66,16 @@ def test_a_reset_counter_counts_from_zero() -> None:
     state = read_counter(state, RULE, TODAY, RX, 0.4)
     assert state.data.used_gb == 2.4
     assert state.counters == {RX: 0.4}
+
+
+def test_a_dip_of_a_counter_counts_nothing() -> None:
+    """A counter 1 MB lower only dipped: no use, and the baseline stays."""
+    state = read_counter(TRAVEL, RULE, TODAY, RX, 5.0)
+    state = read_counter(state, RULE, TODAY, RX, 4.999)
+    assert state.data == TRAVEL.data
+    assert state.counters == {RX: 5.0}
+    state = read_counter(state, RULE, TODAY, RX, 5.1)
+    assert state.data.used_gb == 2.1
 
 
 def test_usage_stops_at_the_allowance() -> None:

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from .data import DataAllowance, read_data
 from .reminders import ReminderPlan
-from .sources import counter_increase
+from .sources import counter_reading
 from .validity import LineStart, Terms, ValidityKind, ValidityRule
 from .values import LineValueError, optional_setting
 
@@ -138,8 +138,8 @@ def read_counter(
     where the line takes no reading (unlimited data, a pack that ended) only
     the baseline moves.
     """
-    increase = counter_increase(state.counters.get(source), value_gb)
-    state = replace(state, counters={**state.counters, source: value_gb})
+    increase, baseline = counter_reading(state.counters.get(source), value_gb)
+    state = replace(state, counters={**state.counters, source: baseline})
     if increase <= 0 or not state.data.tracked:
         return state
     used = (state.data.used_gb or 0) + increase
