@@ -219,15 +219,14 @@ async def test_data_left_follows_its_sensor(hass: HomeAssistant) -> None:
     entry = await add_line(hass, TRAVEL_LINE, {CONF_DATA_REMAINING_ENTITY: LEFT})
     assert state_of(hass, REMAINING) == "3.5"
 
-    gigabytes(hass, LEFT, 12, "GiB")  # Extra data bought: the allowance grows.
+    gigabytes(hass, LEFT, 3, "GiB")
     await hass.async_block_till_done()
-    assert state_of(hass, REMAINING) == "12.885"
-    assert entry.runtime_data.state.data.used_gb == 0
+    assert state_of(hass, REMAINING) == "3.221"
 
     gigabytes(hass, LEFT, "lots")
     gigabytes(hass, LEFT, 5, "MB/s")
     await hass.async_block_till_done()
-    assert state_of(hass, REMAINING) == "12.885"
+    assert state_of(hass, REMAINING) == "3.221"
 
     await hass.services.async_call(
         DOMAIN,
@@ -238,9 +237,45 @@ async def test_data_left_follows_its_sensor(hass: HomeAssistant) -> None:
     assert await hass.config_entries.async_reload(entry.entry_id)
     await hass.async_block_till_done()
     # The sensor says what it said before the reading by hand: not news.
-    gigabytes(hass, LEFT, 12, "GiB")
+    gigabytes(hass, LEFT, 3, "GiB")
     await hass.async_block_till_done()
     assert state_of(hass, REMAINING) == "4.0"
+
+
+async def test_extra_data_belongs_to_the_pack(hass: HomeAssistant) -> None:
+    """More left than the pack's allowance is extra data; a renewal refills the plan.
+
+    A 10 GB pack with 6.6 GB used, whose data left reads 15 GB, has 21.6 GB this
+    time, 6.6 of them used. A renewal gives the plan's 10 GB again, and the
+    data left wins once it says something new.
+    """
+    gigabytes(hass, LEFT, 3.4)
+    entry = await add_line(hass, TRAVEL_LINE, {CONF_DATA_REMAINING_ENTITY: LEFT})
+
+    def data() -> tuple[float | None, ...]:
+        """Return the line's data: total, remaining, used."""
+        data = entry.runtime_data.state.data
+        return data.total_gb, data.remaining_gb, data.used_gb
+
+    assert data() == (10, 3.4, 6.6)
+    gigabytes(hass, LEFT, 15)
+    await hass.async_block_till_done()
+    assert data() == (21.6, 15, 6.6)
+    gigabytes(hass, LEFT, 1.8)
+    await hass.async_block_till_done()
+    assert data() == (21.6, 1.8, 19.8)
+
+    await hass.services.async_call(
+        DOMAIN,
+        "renew",
+        {ATTR_CONFIG_ENTRY_ID: entry.entry_id, "validity_days": 30},
+        blocking=True,
+    )
+    assert data() == (10, 10, 0)
+    assert state_of(hass, REMAINING) == "10.0"
+    gigabytes(hass, LEFT, 9.5)
+    await hass.async_block_till_done()
+    assert data() == (10, 9.5, 0.5)
 
 
 @pytest.mark.parametrize(
@@ -525,3 +560,4 @@ async def test_reconfigure_links_sources_too(hass: HomeAssistant) -> None:
         CONF_EXPIRY_ENTITY: ENDS,
     }
     assert state_of(hass, DAYS) == "45"
+

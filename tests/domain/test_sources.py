@@ -125,19 +125,51 @@ def test_a_counter_with_no_allowance_counts_the_data_used() -> None:
 
 
 def test_follow_remaining() -> None:
-    """What a source says is left is the data left; more than all of it grows it."""
+    """What a source says is left is the data left."""
     state = follow_remaining(TRAVEL, RULE, TODAY, 2.5)
     assert (state.data.total_gb, state.data.remaining_gb, state.data.used_gb) == (
         10,
         2.5,
         7.5,
     )
-    state = follow_remaining(TRAVEL, RULE, TODAY, 12)
+
+
+def test_extra_data_keeps_what_was_used() -> None:
+    """More left than the pack's allowance is extra data: it adds to the pack.
+
+    A 10 GB pack with 6.6 GB used, whose source then says 15 GB left, has 21.6 GB
+    this time, of which 6.6 GB were used.
+    """
+    used = data_allowance(total_gb=10, remaining_gb=3.4)
+    state = follow_remaining(LineState(terms=TRAVEL.terms, data=used), RULE, TODAY, 15)
     assert (state.data.total_gb, state.data.remaining_gb, state.data.used_gb) == (
-        12,
-        12,
-        0,
+        21.6,
+        15,
+        6.6,
     )
+    assert state.data.plan_total_gb == 10
+
+
+def test_a_renewal_refills_the_plan_not_the_grown_pack() -> None:
+    """Extra data belongs to its pack; the source wins once it says something."""
+    state = follow_remaining(TRAVEL, RULE, TODAY, 15)
+    state = renew(
+        state, RULE, RenewalRequest(renewed_on=TODAY), now=tokyo("2026-11-26T12:00")
+    )
+    assert (state.data.total_gb, state.data.remaining_gb) == (10, 10)
+    state = follow_remaining(state, RULE, TODAY, 1.7)
+    assert (state.data.total_gb, state.data.remaining_gb) == (10, 1.7)
+
+
+def test_a_renewal_with_a_new_allowance_changes_the_plan() -> None:
+    """The data a renewal names is what the next renewals refill."""
+    now = tokyo("2026-11-26T12:00")
+    state = renew(
+        TRAVEL, RULE, RenewalRequest(renewed_on=TODAY, data_total_gb=20), now=now
+    )
+    state = follow_remaining(state, RULE, TODAY, 25)
+    state = renew(state, RULE, RenewalRequest(renewed_on=TODAY), now=now)
+    assert (state.data.total_gb, state.data.remaining_gb) == (20, 20)
 
 
 def test_see_remembers_a_value() -> None:

@@ -156,14 +156,20 @@ def follow_remaining(
 ) -> LineState:
     """Return the state after a source said how much data is left.
 
-    More left than the allowance means the allowance grew (extra data bought).
+    More left than the pack's allowance means extra data was bought: the pack
+    grows by it, and what was used stays used.
     """
-    total = state.data.total_gb
+    data = state.data
+    total = data.total_gb
     return record_data(
         state,
         rule,
         today,
-        total_gb=None if total is None or remaining_gb <= total else remaining_gb,
+        total_gb=(
+            None
+            if total is None or remaining_gb <= total
+            else (data.used_gb or 0) + remaining_gb
+        ),
         remaining_gb=remaining_gb,
     )
 
