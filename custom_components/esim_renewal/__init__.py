@@ -13,6 +13,7 @@ from .coordinator import EsimRenewalConfigEntry, EsimRenewalCoordinator
 from .domain.values import LineValueError
 from .repairs import expired_issue_id
 from .services import async_setup_services
+from .sources import source_missing_issue_id
 from .store import EsimRenewalStore
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
@@ -87,6 +88,7 @@ async def async_unload_entry(
 async def async_remove_entry(
     hass: HomeAssistant, entry: EsimRenewalConfigEntry
 ) -> None:
-    """Delete the stored state and the open issue of a removed line."""
+    """Delete the stored state and the open issues of a removed line."""
     await EsimRenewalStore(hass, entry.entry_id).async_remove()
     ir.async_delete_issue(hass, DOMAIN, expired_issue_id(entry.entry_id))
+    ir.async_delete_issue(hass, DOMAIN, source_missing_issue_id(entry.entry_id))

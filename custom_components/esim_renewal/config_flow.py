@@ -469,7 +469,9 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
                 else None
             ) or self.hass.config.currency
         today = _today()
-        if errors := line_errors(data, today) | source_errors(self.hass, self._links):
+        if errors := line_errors(data, today) | source_errors(
+            self.hass, self._links, self.context.get("entry_id")
+        ):
             return self._async_show_validity_form(kind, user_input, errors)
         if initial_expiry(data, today) < today:
             self._lapsed = (kind, user_input, data)
@@ -604,7 +606,7 @@ class EsimRenewalOptionsFlow(OptionsFlowWithReload):
         rule = rule_from_config(self.config_entry.data)
         default_days = default_reminder_days(rule)
         if user_input is not None:
-            errors = source_errors(self.hass, user_input)
+            errors = source_errors(self.hass, user_input, self.config_entry.entry_id)
             try:
                 plan = reminder_plan_from_options(
                     {CONF_REMINDER_DAYS: [], **user_input}, default_days

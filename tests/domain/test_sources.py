@@ -12,6 +12,7 @@ from custom_components.esim_renewal.domain.line import (
     LineState,
     follow_remaining,
     read_counter,
+    rename_source,
     see,
 )
 from custom_components.esim_renewal.domain.renewals import RenewalRequest, renew
@@ -170,6 +171,22 @@ def test_a_renewal_with_a_new_allowance_changes_the_plan() -> None:
     state = follow_remaining(state, RULE, TODAY, 25)
     state = renew(state, RULE, RenewalRequest(renewed_on=TODAY), now=now)
     assert (state.data.total_gb, state.data.remaining_gb) == (20, 20)
+
+
+def test_rename_source_keeps_what_the_line_knew() -> None:
+    """A renamed source keeps its baseline and last value, in the undo too."""
+    state = see(read_counter(TRAVEL, RULE, TODAY, RX, 4.0), TX, "12")
+    state = renew(
+        state, RULE, RenewalRequest(renewed_on=TODAY), now=tokyo("2026-11-26T12:00")
+    )
+    renamed = rename_source(state, RX, "sensor.pixel_rx")
+    assert renamed.counters == {"sensor.pixel_rx": 4.0}
+    assert renamed.seen == {TX: "12"}
+    assert renamed.undo is not None
+    assert renamed.undo.counters == {"sensor.pixel_rx": 4.0}
+    renamed = rename_source(renamed, TX, "sensor.pixel_tx")
+    assert renamed.seen == {"sensor.pixel_tx": "12"}
+    assert rename_source(renamed, "sensor.other", "sensor.else") == renamed
 
 
 def test_see_remembers_a_value() -> None:

@@ -177,3 +177,21 @@ def follow_remaining(
 def see(state: LineState, source: str, value: str) -> LineState:
     """Return the state that remembers a source's value."""
     return replace(state, seen={**state.seen, source: value})
+
+
+def rename_source(state: LineState, old: str, new: str) -> LineState:
+    """Return the state that knows a renamed source by its new entity id.
+
+    Its counter baseline and last value move, in the renewal's undo too.
+    """
+    return replace(
+        state,
+        counters=_renamed(state.counters, old, new),
+        seen=_renamed(state.seen, old, new),
+        undo=None if state.undo is None else rename_source(state.undo, old, new),
+    )
+
+
+def _renamed[T](values: Mapping[str, T], old: str, new: str) -> dict[str, T]:
+    """Return values by source, with the old source's under the new id."""
+    return {new if source == old else source: value for source, value in values.items()}
