@@ -278,6 +278,32 @@ async def test_extra_data_belongs_to_the_pack(hass: HomeAssistant) -> None:
     assert data() == (10, 9.5, 0.5)
 
 
+async def test_a_number_of_data_left_is_offered_and_followed(
+    hass: HomeAssistant,
+) -> None:
+    """An input_number or number in a unit of data can give the data left."""
+    helper = "input_number.travel_data_left"
+    hass.states.async_set(helper, "2.5", {ATTR_UNIT_OF_MEASUREMENT: "GB"})
+    entry = await add_line(hass, TRAVEL_LINE, {})
+
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    fields = {str(key): value for key, value in result["data_schema"].schema.items()}
+    for field in (CONF_DATA_REMAINING_ENTITY, CONF_DATA_USAGE_ENTITIES):
+        assert fields[field].config["filter"] == [
+            {"domain": ["sensor", "number", "input_number"]}
+        ]
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"],
+        {**REMINDERS, CONF_REMINDER_DAYS: ["7"], CONF_DATA_REMAINING_ENTITY: helper},
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    await hass.async_block_till_done()
+    assert state_of(hass, REMAINING) == "2.5"
+    hass.states.async_set(helper, "2048", {ATTR_UNIT_OF_MEASUREMENT: "MiB"})
+    await hass.async_block_till_done()
+    assert state_of(hass, REMAINING) == "2.147"
+
+
 @pytest.mark.parametrize(
     ("device_class", "value", "days"),
     [
