@@ -219,15 +219,14 @@ async def test_data_left_follows_its_sensor(hass: HomeAssistant) -> None:
     entry = await add_line(hass, TRAVEL_LINE, {CONF_DATA_REMAINING_ENTITY: LEFT})
     assert state_of(hass, REMAINING) == "3.5"
 
-    gigabytes(hass, LEFT, 12, "GiB")  # Extra data bought: the allowance grows.
+    gigabytes(hass, LEFT, 3, "GiB")
     await hass.async_block_till_done()
-    assert state_of(hass, REMAINING) == "12.885"
-    assert entry.runtime_data.state.data.used_gb == 0
+    assert state_of(hass, REMAINING) == "3.221"
 
     gigabytes(hass, LEFT, "lots")
     gigabytes(hass, LEFT, 5, "MB/s")
     await hass.async_block_till_done()
-    assert state_of(hass, REMAINING) == "12.885"
+    assert state_of(hass, REMAINING) == "3.221"
 
     await hass.services.async_call(
         DOMAIN,
@@ -238,9 +237,71 @@ async def test_data_left_follows_its_sensor(hass: HomeAssistant) -> None:
     assert await hass.config_entries.async_reload(entry.entry_id)
     await hass.async_block_till_done()
     # The sensor says what it said before the reading by hand: not news.
-    gigabytes(hass, LEFT, 12, "GiB")
+    gigabytes(hass, LEFT, 3, "GiB")
     await hass.async_block_till_done()
     assert state_of(hass, REMAINING) == "4.0"
+
+
+async def test_extra_data_belongs_to_the_pack(hass: HomeAssistant) -> None:
+    """More left than the pack's allowance is extra data; a renewal refills the plan.
+
+    A 10 GB pack with 6.6 GB used, whose data left reads 15 GB, has 21.6 GB this
+    time, 6.6 of them used. A renewal gives the plan's 10 GB again, and the
+    data left wins once it says something new.
+    """
+    gigabytes(hass, LEFT, 3.4)
+    entry = await add_line(hass, TRAVEL_LINE, {CONF_DATA_REMAINING_ENTITY: LEFT})
+
+    def data() -> tuple[float | None, ...]:
+        """Return the line's data: total, remaining, used."""
+        data = entry.runtime_data.state.data
+        return data.total_gb, data.remaining_gb, data.used_gb
+
+    assert data() == (10, 3.4, 6.6)
+    gigabytes(hass, LEFT, 15)
+    await hass.async_block_till_done()
+    assert data() == (21.6, 15, 6.6)
+    gigabytes(hass, LEFT, 1.8)
+    await hass.async_block_till_done()
+    assert data() == (21.6, 1.8, 19.8)
+
+    await hass.services.async_call(
+        DOMAIN,
+        "renew",
+        {ATTR_CONFIG_ENTRY_ID: entry.entry_id, "validity_days": 30},
+        blocking=True,
+    )
+    assert data() == (10, 10, 0)
+    assert state_of(hass, REMAINING) == "10.0"
+    gigabytes(hass, LEFT, 9.5)
+    await hass.async_block_till_done()
+    assert data() == (10, 9.5, 0.5)
+
+
+async def test_a_number_of_data_left_is_offered_and_followed(
+    hass: HomeAssistant,
+) -> None:
+    """An input_number or number in a unit of data can give the data left."""
+    helper = "input_number.travel_data_left"
+    hass.states.async_set(helper, "2.5", {ATTR_UNIT_OF_MEASUREMENT: "GB"})
+    entry = await add_line(hass, TRAVEL_LINE, {})
+
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    fields = {str(key): value for key, value in result["data_schema"].schema.items()}
+    for field in (CONF_DATA_REMAINING_ENTITY, CONF_DATA_USAGE_ENTITIES):
+        assert fields[field].config["filter"] == [
+            {"domain": ["sensor", "number", "input_number"]}
+        ]
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"],
+        {**REMINDERS, CONF_REMINDER_DAYS: ["7"], CONF_DATA_REMAINING_ENTITY: helper},
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    await hass.async_block_till_done()
+    assert state_of(hass, REMAINING) == "2.5"
+    hass.states.async_set(helper, "2048", {ATTR_UNIT_OF_MEASUREMENT: "MiB"})
+    await hass.async_block_till_done()
+    assert state_of(hass, REMAINING) == "2.147"
 
 
 @pytest.mark.parametrize(
@@ -525,3 +586,173 @@ async def test_reconfigure_links_sources_too(hass: HomeAssistant) -> None:
         CONF_EXPIRY_ENTITY: ENDS,
     }
     assert state_of(hass, DAYS) == "45"
+
+
+async def test_a_renamed_source_is_followed(
+    hass: HomeAssistant, entity_registry: er.EntityRegistry
+) -> None:
+    """A source renamed in the registry is followed under its new id, in each role.
+
+    Its baseline and last value move with it, the line's options name it, and
+    no repair is left for the old id.
+    """
+    counter = entity_registry.async_get_or_create(
+        "sensor", "mobile_app", "pixel_rx", suggested_object_id="pixel_mobile_rx_gb"
+    )
+    gigabytes(hass, RX, 1.0)
+    gigabytes(hass, TX, 0.5)
+    hass.states.async_set(SMS, "2026-11-20T10:00:00+00:00")
+    entry = await add_line(
+        hass,
+        ACTIVITY_LINE | {CONF_DATA_TOTAL_GB: 10, CONF_DATA_REMAINING_GB: 8},
+        {CONF_DATA_USAGE_ENTITIES: [RX, TX], CONF_ACTIVITY_ENTITIES: [RX, SMS]},
+    )
+    gigabytes(hass, RX, 1.5)  # A use: the line is renewed, its data refilled.
+    await hass.async_block_till_done()
+    assert entry.runtime_data.state.data.used_gb == 0
+
+    renamed = "sensor.pixel_data_received"
+    entity_registry.async_update_entity(counter.entity_id, new_entity_id=renamed)
+    hass.states.async_remove(RX)
+    gigabytes(hass, renamed, 1.5)
+    await hass.async_block_till_done()
+
+    assert entry.options[CONF_DATA_USAGE_ENTITIES] == [renamed, TX]
+    assert entry.options[CONF_ACTIVITY_ENTITIES] == [renamed, SMS]
+    line = entry.runtime_data.state
+    assert line.counters == {renamed: 1.5, TX: 0.5}
+    assert line.seen == {SMS: "2026-11-20T10:00:00+00:00", renamed: "1.5"}
+    assert len(line.renewals) == 1
+    issue_id = f"source_missing_{entry.entry_id}"
+    assert ir.async_get(hass).async_get_issue(DOMAIN, issue_id) is None
+
+    gigabytes(hass, renamed, 2.0)
+    await hass.async_block_till_done()
+    assert entry.runtime_data.state.data.used_gb == 0.5
+
+
+async def test_a_renamed_source_of_one_entity(
+    hass: HomeAssistant, entity_registry: er.EntityRegistry
+) -> None:
+    """The data left, renamed, keeps its last value: seen again, it is not news.
+
+    A source that never reported is renamed in the options alone.
+    """
+    left = entity_registry.async_get_or_create(
+        "sensor", "router", "left", suggested_object_id="router_data_left"
+    )
+    ends = entity_registry.async_get_or_create(
+        "sensor", "carrier", "ends", suggested_object_id="carrier_plan_ends"
+    )
+    gigabytes(hass, LEFT, 3)
+    entry = await add_line(
+        hass,
+        TRAVEL_LINE,
+        {CONF_DATA_REMAINING_ENTITY: LEFT, CONF_EXPIRY_ENTITY: ends.entity_id},
+    )
+    entity_registry.async_update_entity(
+        ends.entity_id, new_entity_id="sensor.carrier_line_ends"
+    )
+    await hass.async_block_till_done()
+    assert entry.options[CONF_EXPIRY_ENTITY] == "sensor.carrier_line_ends"
+    assert entry.runtime_data.state.seen == {LEFT: "3"}
+
+    await hass.services.async_call(
+        DOMAIN,
+        "set_data",
+        {ATTR_CONFIG_ENTRY_ID: entry.entry_id, "data_remaining_gb": 2},
+        blocking=True,
+    )
+    entity_registry.async_update_entity(
+        left.entity_id, new_entity_id="sensor.router_left"
+    )
+    hass.states.async_remove(LEFT)
+    gigabytes(hass, "sensor.router_left", 3)
+    await hass.async_block_till_done()
+    assert entry.options[CONF_DATA_REMAINING_ENTITY] == "sensor.router_left"
+    assert state_of(hass, REMAINING) == "2.0"
+
+
+async def test_a_line_never_follows_its_own_entities(
+    hass: HomeAssistant,
+) -> None:
+    """The forms refuse the line's own entities; linked before, they are ignored."""
+    gigabytes(hass, RX, 1)
+    entry = await add_line(hass, TRAVEL_LINE, {})
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"],
+        {
+            **REMINDERS,
+            CONF_REMINDER_DAYS: ["7"],
+            CONF_DATA_REMAINING_ENTITY: REMAINING,
+            CONF_DATA_USAGE_ENTITIES: [RX, "sensor.travel_esim_data_used"],
+            CONF_EXPIRY_ENTITY: "date.travel_esim_last_safe_day",
+        },
+    )
+    assert result["errors"] == {
+        CONF_DATA_REMAINING_ENTITY: "own_entity_source",
+        CONF_DATA_USAGE_ENTITIES: "own_entity_source",
+        CONF_EXPIRY_ENTITY: "own_entity_source",
+    }
+
+    result = await entry.start_reconfigure_flow(hass)
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        {CONF_NAME: "Travel eSIM", CONF_VALIDITY: "fixed", CONF_CARRIER: "Travel eSIM"},
+    )
+    result = await hass.config_entries.flow.async_configure(
+        result["flow_id"],
+        {
+            "expiry_date": "2026-12-20",
+            CONF_DATA_TOTAL_GB: 10,
+            CONF_DATA_REMAINING_GB: 2.3,
+            CONF_DATA_REMAINING_ENTITY: REMAINING,
+        },
+    )
+    assert result["errors"] == {CONF_DATA_REMAINING_ENTITY: "own_entity_source"}
+
+    # Linked by an earlier release: the line does not follow itself, which
+    # would count each change of its data as data used.
+    hass.config_entries.async_update_entry(
+        entry, options={**entry.options, CONF_DATA_USAGE_ENTITIES: [REMAINING]}
+    )
+    assert await hass.config_entries.async_reload(entry.entry_id)
+    await hass.async_block_till_done()
+    await hass.services.async_call(
+        DOMAIN,
+        "set_data",
+        {ATTR_CONFIG_ENTRY_ID: entry.entry_id, "data_remaining_gb": 5},
+        blocking=True,
+    )
+    await hass.async_block_till_done()
+    assert entry.runtime_data.state.counters == {}
+    assert state_of(hass, REMAINING) == "5.0"
+
+
+async def test_the_missing_source_issue_goes_with_its_cause(
+    hass: HomeAssistant,
+) -> None:
+    """Unlinking the missing source, or removing the line, deletes the issue."""
+    entry = await add_line(hass, TRAVEL_LINE, {CONF_DATA_USAGE_ENTITIES: [RX]})
+    issue_id = f"source_missing_{entry.entry_id}"
+    assert ir.async_get(hass).async_get_issue(DOMAIN, issue_id) is not None
+
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {**REMINDERS, CONF_REMINDER_DAYS: ["7"]}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    await hass.async_block_till_done()
+    assert CONF_DATA_USAGE_ENTITIES not in entry.options
+    assert ir.async_get(hass).async_get_issue(DOMAIN, issue_id) is None
+
+    hass.config_entries.async_update_entry(
+        entry, options={**entry.options, CONF_DATA_USAGE_ENTITIES: [RX]}
+    )
+    assert await hass.config_entries.async_reload(entry.entry_id)
+    await hass.async_block_till_done()
+    assert ir.async_get(hass).async_get_issue(DOMAIN, issue_id) is not None
+    assert await hass.config_entries.async_remove(entry.entry_id)
+    await hass.async_block_till_done()
+    assert ir.async_get(hass).async_get_issue(DOMAIN, issue_id) is None

@@ -235,7 +235,7 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
         """
         entry = self._get_reconfigure_entry()
         links = {key: user_input[key] for key in SOURCE_KEYS if key in user_input}
-        errors = source_errors(self.hass, links)
+        errors = source_errors(self.hass, links, entry.entry_id)
         line = _loaded_line(entry)
         if line is None:
             # Without its state, a line is described as when it was added.

@@ -22,6 +22,7 @@ from .domain.line import (
     follow_remaining,
     read_counter,
     record_data,
+    rename_source,
     see,
     undo_renewal,
 )
@@ -228,6 +229,13 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
         state = read_counter(
             self.state, self.settings.rule, dt_util.now().date(), source, value_gb
         )
+        if state != self.state:
+            self.async_commit(state, keep_undo=True)
+
+    @callback
+    def async_rename_source(self, old: str, new: str) -> None:
+        """Know a renamed source by its new entity id, keeping what it said."""
+        state = rename_source(self.state, old, new)
         if state != self.state:
             self.async_commit(state, keep_undo=True)
 

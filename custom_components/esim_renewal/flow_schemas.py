@@ -194,15 +194,17 @@ REMINDER_FIELDS: dict[probatio.Marker, Any] = {
     probatio.Required(CONF_REMINDER_TIME): TimeSelector(),
     probatio.Optional(CONF_DATA_LOW_GB): _GIGABYTES,
 }
-# Any sensor may count data (the companion app's counters have no device
-# class); its unit is checked when the form is sent.
-_DATA_SENSOR = EntityWithDeviceFilterSelectorConfig(domain="sensor")
+# Any sensor, number or input_number may hold an amount of data (the companion
+# app's counters have no device class); its unit is checked when the form is sent.
+_DATA_ENTITY = EntityWithDeviceFilterSelectorConfig(
+    domain=["sensor", "number", "input_number"]
+)
 DATA_SOURCE_FIELDS: dict[probatio.Marker, Any] = {
     probatio.Optional(CONF_DATA_REMAINING_ENTITY): EntitySelector(
-        EntitySelectorConfig(filter=_DATA_SENSOR)
+        EntitySelectorConfig(filter=_DATA_ENTITY)
     ),
     probatio.Optional(CONF_DATA_USAGE_ENTITIES): EntitySelector(
-        EntitySelectorConfig(filter=_DATA_SENSOR, multiple=True)
+        EntitySelectorConfig(filter=_DATA_ENTITY, multiple=True)
     ),
 }
 EXPIRY_SOURCE_FIELDS: dict[probatio.Marker, Any] = {

@@ -6,7 +6,7 @@ function that says, from what the line knows, whether the issue is open and
 what it says, and hands that to ``async_sync_issue``.
 """
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -24,6 +24,7 @@ from .domain.snapshot import LineSnapshot
 EXPIRED: Final = "expired"
 NEWER_STORE: Final = "newer_store"
 UPDATE_FAILED: Final = "update_failed"
+SOURCE_MISSING: Final = "source_missing"
 
 ATTR_ENTRY_ID: Final = "entry_id"
 ATTR_KIND: Final = "kind"
@@ -155,5 +156,23 @@ def async_sync_update_failed_issue(
         UPDATE_FAILED,
         LineIssue(translation_key="update_failed", severity=ir.IssueSeverity.ERROR)
         if failed
+        else None,
+    )
+
+
+@callback
+def async_sync_source_missing_issue(
+    hass: HomeAssistant, entry: ConfigEntry[Any], missing: Sequence[str]
+) -> None:
+    """Raise the issue while linked entities are gone, naming them."""
+    async_sync_issue(
+        hass,
+        entry,
+        SOURCE_MISSING,
+        LineIssue(
+            translation_key=SOURCE_MISSING,
+            placeholders={"entities": ", ".join(missing)},
+        )
+        if missing
         else None,
     )

@@ -26,7 +26,7 @@ class EsimRenewalOptionsFlow(OptionsFlowWithReload):
         rule = rule_from_config(self.config_entry.data)
         default_days = default_reminder_days(rule)
         if user_input is not None:
-            errors = source_errors(self.hass, user_input)
+            errors = source_errors(self.hass, user_input, self.config_entry.entry_id)
             try:
                 plan = reminder_plan_from_options(
                     {CONF_REMINDER_DAYS: [], **user_input}, default_days

@@ -1,13 +1,15 @@
 """Follow the entities a line is linked to: data counters, data left, uses, expiry.
 
 Each line listens to the state changes of its sources; nothing is polled. A
-source that is unknown or unavailable keeps the line as it was, and one that
-disappears raises a repair issue until it is back or unlinked.
+source that is unknown or unavailable keeps the line as it was. A source that
+is renamed is followed under its new entity id, as core's helpers follow
+theirs; one that disappears raises a repair issue until it is back or unlinked.
 """
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 import math
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +17,6 @@ from homeassistant.components.sensor import SensorDeviceClass
 from homeassistant.const import (
     ATTR_DEVICE_CLASS,
     ATTR_UNIT_OF_MEASUREMENT,
-    CONF_NAME,
     STATE_UNAVAILABLE,
     STATE_UNKNOWN,
     UnitOfInformation,
@@ -28,11 +29,9 @@ from homeassistant.core import (
     State,
     callback,
 )
-from homeassistant.helpers import entity_registry as er, issue_registry as ir
-from homeassistant.helpers.event import (
-    async_track_entity_registry_updated_event,
-    async_track_state_change_event,
-)
+from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers.event import async_track_state_change_event
+from homeassistant.helpers.helper_integration import async_handle_source_entity_changes
 from homeassistant.helpers.start import async_at_started
 from homeassistant.util import dt as dt_util
 from homeassistant.util.unit_conversion import InformationConverter
@@ -42,11 +41,11 @@ from .const import (
     CONF_DATA_REMAINING_ENTITY,
     CONF_DATA_USAGE_ENTITIES,
     CONF_EXPIRY_ENTITY,
-    DOMAIN,
     LOGGER,
 )
 from .domain.sources import last_safe_day_before
 from .domain.validity import ValidityKind, ValidityRule
+from .issues import async_sync_source_missing_issue
 
 if TYPE_CHECKING:
     from .coordinator import EsimRenewalCoordinator
@@ -54,6 +53,9 @@ if TYPE_CHECKING:
 # Domains whose state is a date or a date and time.
 _DATE_DOMAINS = ("date", "datetime", "input_datetime")
 _DATE_DEVICE_CLASSES = (SensorDeviceClass.DATE, SensorDeviceClass.TIMESTAMP)
+# The options that link one entity, and those that link several.
+_ONE_SOURCE_OPTIONS = (CONF_DATA_REMAINING_ENTITY, CONF_EXPIRY_ENTITY)
+_MANY_SOURCES_OPTIONS = (CONF_DATA_USAGE_ENTITIES, CONF_ACTIVITY_ENTITIES)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -70,6 +72,19 @@ class LinkedSources:
         """Return every linked entity, once."""
         linked = [self.data_remaining, *self.data_usage, self.expiry, *self.activity]
         return list(dict.fromkeys(entity for entity in linked if entity))
+
+    def without(self, entity_ids: Collection[str]) -> LinkedSources:
+        """Return the links, leaving some entities out."""
+        return LinkedSources(
+            data_remaining=_unless_in(self.data_remaining, entity_ids),
+            data_usage=tuple(
+                entity for entity in self.data_usage if entity not in entity_ids
+            ),
+            expiry=_unless_in(self.expiry, entity_ids),
+            activity=tuple(
+                entity for entity in self.activity if entity not in entity_ids
+            ),
+        )
 
 
 def linked_sources(options: Mapping[str, Any], rule: ValidityRule) -> LinkedSources:
@@ -89,27 +104,51 @@ def linked_sources(options: Mapping[str, Any], rule: ValidityRule) -> LinkedSour
     )
 
 
-def source_errors(hass: HomeAssistant, user_input: Mapping[str, Any]) -> dict[str, str]:
+def renamed_links(options: Mapping[str, Any], old: str, new: str) -> dict[str, Any]:
+    """Return a line's options with a renamed source's new entity id in each role."""
+    renamed = dict(options)
+    for key in _ONE_SOURCE_OPTIONS:
+        if renamed.get(key) == old:
+            renamed[key] = new
+    for key in _MANY_SOURCES_OPTIONS:
+        if key in renamed:
+            renamed[key] = [new if entity == old else entity for entity in renamed[key]]
+    return renamed
+
+
+def source_errors(
+    hass: HomeAssistant, user_input: Mapping[str, Any], entry_id: str | None
+) -> dict[str, str]:
     """Return the linked entities that cannot be followed, each on its field.
 
-    A data source needs a unit of information; it is converted, never guessed.
+    A line cannot follow its own entities (``entry_id`` names the line, when
+    it exists). A data source needs a unit of information; it is converted,
+    never guessed.
     """
+    own = _own_entity_ids(hass, entry_id)
     errors: dict[str, str] = {}
-    data_sources = [
-        (CONF_DATA_REMAINING_ENTITY, user_input.get(CONF_DATA_REMAINING_ENTITY)),
-        *(
-            (CONF_DATA_USAGE_ENTITIES, entity)
-            for entity in user_input.get(CONF_DATA_USAGE_ENTITIES, ())
-        ),
-    ]
-    for field, entity_id in data_sources:
-        if entity_id and _data_unit(hass, entity_id) is None:
-            errors[field] = "data_source_unit"
-    if (entity_id := user_input.get(CONF_EXPIRY_ENTITY)) and not _is_date_source(
-        hass, entity_id
-    ):
-        errors[CONF_EXPIRY_ENTITY] = "expiry_source"
+    for field in (*_ONE_SOURCE_OPTIONS, *_MANY_SOURCES_OPTIONS):
+        linked = user_input.get(field) or ()
+        for entity_id in [linked] if isinstance(linked, str) else linked:
+            if (error := _source_error(hass, field, entity_id, own)) is not None:
+                errors.setdefault(field, error)
     return errors
+
+
+def _source_error(
+    hass: HomeAssistant, field: str, entity_id: str, own: Collection[str]
+) -> str | None:
+    """Return why an entity cannot be followed in a role, or None when it can."""
+    if entity_id in own:
+        return "own_entity_source"
+    if (
+        field in (CONF_DATA_REMAINING_ENTITY, CONF_DATA_USAGE_ENTITIES)
+        and _data_unit(hass, entity_id) is None
+    ):
+        return "data_source_unit"
+    if field == CONF_EXPIRY_ENTITY and not _is_date_source(hass, entity_id):
+        return "expiry_source"
+    return None
 
 
 class SourceFollower:
@@ -127,20 +166,31 @@ class SourceFollower:
     def async_start(self) -> list[CALLBACK_TYPE]:
         """Listen to the sources; read them once Home Assistant has started.
 
-        Return what stops the listening.
+        The line's own entities are never its sources. Return what stops the
+        listening.
         """
+        entry = self.line.config_entry
+        self.sources = self.sources.without(_own_entity_ids(self.hass, entry.entry_id))
         entity_ids = self.sources.entity_ids
-        if not entity_ids:
-            return []
-        return [
-            async_track_state_change_event(
-                self.hass, entity_ids, self._async_state_changed
-            ),
-            async_track_entity_registry_updated_event(
-                self.hass, entity_ids, self._async_registry_updated
-            ),
-            async_at_started(self.hass, self._async_started),
-        ]
+        stops = [async_at_started(self.hass, self._async_started)]
+        if entity_ids:
+            stops.append(
+                async_track_state_change_event(
+                    self.hass, entity_ids, self._async_state_changed
+                )
+            )
+        stops.extend(
+            async_handle_source_entity_changes(
+                self.hass,
+                helper_config_entry_id=entry.entry_id,
+                set_source_entity_id_or_uuid=partial(self._async_renamed, entity_id),
+                source_device_id=None,
+                source_entity_id_or_uuid=entity_id,
+                source_entity_removed=self._async_removed,
+            )
+            for entity_id in entity_ids
+        )
+        return stops
 
     @callback
     def _async_started(self, _hass: HomeAssistant) -> None:
@@ -157,10 +207,17 @@ class SourceFollower:
             self._async_sync_missing_issue()
 
     @callback
-    def _async_registry_updated(
-        self, _event: Event[er.EventEntityRegistryUpdatedData]
-    ) -> None:
-        """Say so when a source was removed or renamed."""
+    def _async_renamed(self, old: str, new: str) -> None:
+        """Follow a renamed source under its new id, keeping what the line knew."""
+        self.line.async_rename_source(old, new)
+        entry = self.line.config_entry
+        self.hass.config_entries.async_update_entry(
+            entry, options=renamed_links(entry.options, old, new)
+        )
+        self.hass.config_entries.async_schedule_reload(entry.entry_id)
+
+    async def _async_removed(self) -> None:
+        """Say so when a source was removed from the entity registry."""
         self._async_sync_missing_issue()
 
     @callback
@@ -185,30 +242,32 @@ class SourceFollower:
     @callback
     def _async_sync_missing_issue(self) -> None:
         """Raise the issue while a source has neither a state nor a registry entry."""
-        entry = self.line.config_entry
-        issue_id = f"source_missing_{entry.entry_id}"
         registry = er.async_get(self.hass)
-        missing = [
-            entity_id
-            for entity_id in self.sources.entity_ids
-            if self.hass.states.get(entity_id) is None
-            and registry.async_get(entity_id) is None
-        ]
-        if not missing:
-            ir.async_delete_issue(self.hass, DOMAIN, issue_id)
-            return
-        ir.async_create_issue(
+        async_sync_source_missing_issue(
             self.hass,
-            DOMAIN,
-            issue_id,
-            is_fixable=False,
-            severity=ir.IssueSeverity.WARNING,
-            translation_key="source_missing",
-            translation_placeholders={
-                "name": entry.data[CONF_NAME],
-                "entities": ", ".join(missing),
-            },
+            self.line.config_entry,
+            [
+                entity_id
+                for entity_id in self.sources.entity_ids
+                if self.hass.states.get(entity_id) is None
+                and registry.async_get(entity_id) is None
+            ],
         )
+
+
+def _own_entity_ids(hass: HomeAssistant, entry_id: str | None) -> set[str]:
+    """Return the entities of a line's config entry; none before it exists."""
+    if entry_id is None:
+        return set()
+    return {
+        entity.entity_id
+        for entity in er.async_entries_for_config_entry(er.async_get(hass), entry_id)
+    }
+
+
+def _unless_in(entity_id: str | None, entity_ids: Collection[str]) -> str | None:
+    """Return an entity id unless it is one of some entities."""
+    return None if entity_id in entity_ids else entity_id
 
 
 def _data_unit(hass: HomeAssistant, entity_id: str) -> str | None:

@@ -157,7 +157,25 @@ def test_refill_and_gone() -> None:
     assert DataAllowance().refilled() == DataAllowance()
     assert DataAllowance(unlimited=True).refilled() == DataAllowance(unlimited=True)
     assert data.gone() == DataAllowance(total_gb=10, remaining_gb=0, used_gb=7.7)
+    grown = read_data(data, total_gb=12)
+    assert grown.gone().plan_total_gb == 10
     assert DataAllowance().gone() == DataAllowance()
+
+
+def test_extra_data_is_for_the_pack_a_renewal_refills_the_plan() -> None:
+    """A larger allowance by hand is extra data; a renewal refills the plan's."""
+    plan = data_allowance(total_gb=10, remaining_gb=2.3)
+    extra = read_data(plan, total_gb=15)
+    assert (extra.total_gb, extra.remaining_gb, extra.plan_total_gb) == (15, 7.3, 10)
+    assert extra.refilled() == plan.refilled()
+    # Read again, the pack keeps the plan it grew from.
+    assert read_data(extra, remaining_gb=5).plan_total_gb == 10
+    # A smaller allowance than the plan's is the plan corrected.
+    smaller = read_data(extra, total_gb=8)
+    assert (smaller.total_gb, smaller.plan_total_gb) == (8, 8)
+    assert smaller.refilled() == data_allowance(total_gb=8, remaining_gb=8)
+    # A renewal that names an allowance makes it the plan.
+    assert extra.refilled(20).plan_total_gb == 20
 
 
 def test_an_ended_pack_takes_no_reading() -> None:

@@ -1,11 +1,12 @@
 """Tests of a line's state and reminder log in their stored form."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from .conftest import tokyo
-from custom_components.esim_renewal.domain.data import data_allowance
+from custom_components.esim_renewal.domain.data import data_allowance, read_data
 from custom_components.esim_renewal.domain.line import LineState, Renewal
 from custom_components.esim_renewal.domain.reminders import ReminderLog
 from custom_components.esim_renewal.domain.serialization import (
@@ -41,8 +42,22 @@ def test_state_round_trip() -> None:
         ),
     )
     assert state_from_dict(state_to_dict(state)) == state
+    grown = replace(state, data=read_data(state.data, total_gb=15))
+    assert state_from_dict(state_to_dict(grown)) == grown
     bare = LineState(terms=Terms(expiry_date=date(2026, 12, 20)))
     assert state_from_dict(state_to_dict(bare)) == bare
+
+
+def test_state_without_a_plan_allowance() -> None:
+    """A state stored before the plan's allowance was kept apart has the pack's."""
+    stored = state_to_dict(
+        LineState(
+            terms=Terms(expiry_date=date(2026, 12, 20)),
+            data=data_allowance(total_gb=10, remaining_gb=2.3),
+        )
+    )
+    del stored["data"]["plan_gb"]
+    assert state_from_dict(stored).data.plan_total_gb == 10
 
 
 @pytest.mark.parametrize(

@@ -12,11 +12,12 @@ from custom_components.esim_renewal.domain.line import (
     LineState,
     follow_remaining,
     read_counter,
+    rename_source,
     see,
 )
 from custom_components.esim_renewal.domain.renewals import RenewalRequest, renew
 from custom_components.esim_renewal.domain.sources import (
-    counter_increase,
+    counter_reading,
     is_new_use,
     last_safe_day_before,
 )
@@ -33,18 +34,22 @@ TX = "sensor.pixel_mobile_tx_gb"
 
 
 @pytest.mark.parametrize(
-    ("last", "value", "increase"),
+    ("last", "value", "increase", "baseline"),
     [
-        (None, 5.0, 0.0),  # The first reading is the baseline.
-        (1.5, 2.0, 0.5),
-        (2.0, 2.0, 0.0),
-        (2.0, 0.25, 0.25),  # The phone restarted: counted from zero.
-        (2.0, 0.0, 0.0),
+        (None, 5.0, 0.0, 5.0),  # The first reading is the baseline.
+        (1.5, 2.0, 0.5, 2.0),
+        (2.0, 2.0, 0.0, 2.0),
+        (5.0, 4.999, 0.0, 5.0),  # A dip: nothing counted, the baseline stays.
+        (2.0, 1.8, 0.0, 2.0),  # Down by 10 %: still a dip.
+        (2.0, 0.25, 0.25, 0.25),  # The phone restarted: counted from zero.
+        (2.0, 0.0, 0.0, 0.0),
     ],
 )
-def test_counter_increase(last: float | None, value: float, increase: float) -> None:
-    """A counter counts up, or starts again from zero, as utility_meter reads it."""
-    assert counter_increase(last, value) == increase
+def test_counter_reading(
+    last: float | None, value: float, increase: float, baseline: float
+) -> None:
+    """A counter counts up, dips, or starts again from zero, as the recorder reads it."""
+    assert counter_reading(last, value) == (increase, baseline)
 
 
 def test_counters_add_their_increases_to_the_data_used() -> None:
@@ -62,6 +67,16 @@ def test_a_reset_counter_counts_from_zero() -> None:
     state = read_counter(state, RULE, TODAY, RX, 0.4)
     assert state.data.used_gb == 2.4
     assert state.counters == {RX: 0.4}
+
+
+def test_a_dip_of_a_counter_counts_nothing() -> None:
+    """A counter 1 MB lower only dipped: no use, and the baseline stays."""
+    state = read_counter(TRAVEL, RULE, TODAY, RX, 5.0)
+    state = read_counter(state, RULE, TODAY, RX, 4.999)
+    assert state.data == TRAVEL.data
+    assert state.counters == {RX: 5.0}
+    state = read_counter(state, RULE, TODAY, RX, 5.1)
+    assert state.data.used_gb == 2.1
 
 
 def test_usage_stops_at_the_allowance() -> None:
@@ -111,19 +126,67 @@ def test_a_counter_with_no_allowance_counts_the_data_used() -> None:
 
 
 def test_follow_remaining() -> None:
-    """What a source says is left is the data left; more than all of it grows it."""
+    """What a source says is left is the data left."""
     state = follow_remaining(TRAVEL, RULE, TODAY, 2.5)
     assert (state.data.total_gb, state.data.remaining_gb, state.data.used_gb) == (
         10,
         2.5,
         7.5,
     )
-    state = follow_remaining(TRAVEL, RULE, TODAY, 12)
+
+
+def test_extra_data_keeps_what_was_used() -> None:
+    """More left than the pack's allowance is extra data: it adds to the pack.
+
+    A 10 GB pack with 6.6 GB used, whose source then says 15 GB left, has 21.6 GB
+    this time, of which 6.6 GB were used.
+    """
+    used = data_allowance(total_gb=10, remaining_gb=3.4)
+    state = follow_remaining(LineState(terms=TRAVEL.terms, data=used), RULE, TODAY, 15)
     assert (state.data.total_gb, state.data.remaining_gb, state.data.used_gb) == (
-        12,
-        12,
-        0,
+        21.6,
+        15,
+        6.6,
     )
+    assert state.data.plan_total_gb == 10
+
+
+def test_a_renewal_refills_the_plan_not_the_grown_pack() -> None:
+    """Extra data belongs to its pack; the source wins once it says something."""
+    state = follow_remaining(TRAVEL, RULE, TODAY, 15)
+    state = renew(
+        state, RULE, RenewalRequest(renewed_on=TODAY), now=tokyo("2026-11-26T12:00")
+    )
+    assert (state.data.total_gb, state.data.remaining_gb) == (10, 10)
+    state = follow_remaining(state, RULE, TODAY, 1.7)
+    assert (state.data.total_gb, state.data.remaining_gb) == (10, 1.7)
+
+
+def test_a_renewal_with_a_new_allowance_changes_the_plan() -> None:
+    """The data a renewal names is what the next renewals refill."""
+    now = tokyo("2026-11-26T12:00")
+    state = renew(
+        TRAVEL, RULE, RenewalRequest(renewed_on=TODAY, data_total_gb=20), now=now
+    )
+    state = follow_remaining(state, RULE, TODAY, 25)
+    state = renew(state, RULE, RenewalRequest(renewed_on=TODAY), now=now)
+    assert (state.data.total_gb, state.data.remaining_gb) == (20, 20)
+
+
+def test_rename_source_keeps_what_the_line_knew() -> None:
+    """A renamed source keeps its baseline and last value, in the undo too."""
+    state = see(read_counter(TRAVEL, RULE, TODAY, RX, 4.0), TX, "12")
+    state = renew(
+        state, RULE, RenewalRequest(renewed_on=TODAY), now=tokyo("2026-11-26T12:00")
+    )
+    renamed = rename_source(state, RX, "sensor.pixel_rx")
+    assert renamed.counters == {"sensor.pixel_rx": 4.0}
+    assert renamed.seen == {TX: "12"}
+    assert renamed.undo is not None
+    assert renamed.undo.counters == {"sensor.pixel_rx": 4.0}
+    renamed = rename_source(renamed, TX, "sensor.pixel_tx")
+    assert renamed.seen == {"sensor.pixel_tx": "12"}
+    assert rename_source(renamed, "sensor.other", "sensor.else") == renamed
 
 
 def test_see_remembers_a_value() -> None:

@@ -40,9 +40,8 @@ README = Path(__file__).parents[2] / "README.md"
 LINE = "povo browser"
 DAYS = "sensor.povo_browser_days_until_expiry"
 WRONG_PACK_ERROR = "Enter a whole number of days from 1 to 3650."
-DATA_SOURCE_ERROR = (
-    "Pick a sensor of data, in bits or bytes (kB to TB, KiB to TiB): "
-    "this one has another unit, or none."
+OWN_ENTITY_ERROR = (
+    "Pick an entity that is not this line's own: a line cannot follow itself."
 )
 RX = "sensor.pixel_8_mobile_rx_gb"
 TX = "sensor.pixel_8_mobile_tx_gb"
@@ -232,7 +231,7 @@ def test_the_device_page_in_japanese_on_a_phone(
 def test_link_the_phone_counters_in_the_options(
     hass_with_web_ui: HassProcess, screenshots: Path
 ) -> None:
-    """Link the companion app's counters by picking them; a wrong pick is refused."""
+    """Link the companion app's counters by picking them; the line's own is refused."""
     api = hass_with_web_ui.api
     today = local_today(api)
     add_line(
@@ -272,7 +271,7 @@ def test_link_the_phone_counters_in_the_options(
         left = flow.locator("ha-selector", has_text="Data remaining from")
         tab.pick_entity(left, "Pixel eSIM Status", "Status")
         tab.submit()
-        expect(flow.get_by_text(DATA_SOURCE_ERROR)).to_be_visible()
+        expect(flow.get_by_text(OWN_ENTITY_ERROR)).to_be_visible()
         tab.screenshot("options")
 
         left.locator("ha-icon-button.clear").click()

@@ -1,6 +1,6 @@
 """A line's data allowance: total, remaining and used, in gigabytes."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 import math
 
 from .values import LineValueError
@@ -17,15 +17,22 @@ class DataAllowance:
     remaining_gb: float | None = None
     used_gb: float | None = None
     unlimited: bool = False
+    plan_gb: float | None = None
+    """The plan's allowance, when extra data made this pack's larger."""
 
     @property
     def tracked(self) -> bool:
         """Return whether the line has a data allowance to follow."""
         return not self.unlimited
 
+    @property
+    def plan_total_gb(self) -> float | None:
+        """Return the allowance a renewal gives: the plan's, without extra data."""
+        return self.total_gb if self.plan_gb is None else self.plan_gb
+
     def refilled(self, total_gb: float | None = None) -> DataAllowance:
-        """Return the allowance after a renewal: a new or the known total, all left."""
-        total = self.total_gb if total_gb is None else total_gb
+        """Return the allowance after a renewal: a new or the plan's, all left."""
+        total = self.plan_total_gb if total_gb is None else total_gb
         if total is None:
             return self
         return data_allowance(total_gb=total, remaining_gb=total)
@@ -34,9 +41,7 @@ class DataAllowance:
         """Return the allowance once its pack has ended: nothing remains."""
         if self.remaining_gb is None:
             return self
-        return DataAllowance(
-            total_gb=self.total_gb, remaining_gb=0.0, used_gb=self.used_gb
-        )
+        return replace(self, remaining_gb=0.0)
 
 
 def has_allowance(data: DataAllowance) -> bool:
@@ -56,14 +61,19 @@ def data_allowance(
     remaining_gb: float | None = None,
     used_gb: float | None = None,
     unlimited: bool = False,
+    plan_gb: float | None = None,
 ) -> DataAllowance:
-    """Return an allowance from any readings; any two of them give the third."""
+    """Return an allowance from any readings; any two of them give the third.
+
+    A plan's allowance is kept only while the pack's is another.
+    """
     if unlimited:
         return DataAllowance(unlimited=True)
     for field, value in (
         ("data_total_gb", total_gb),
         ("data_remaining_gb", remaining_gb),
         ("data_used_gb", used_gb),
+        ("data_total_gb", plan_gb),
     ):
         check_data_amount(field, value)
     if total_gb is not None:
@@ -80,13 +90,20 @@ def data_allowance(
                 raise LineValueError("data_used_gb", "data_inconsistent")
     elif remaining_gb is not None and used_gb is not None:
         total_gb = remaining_gb + used_gb
-    total, remaining = _round_gb(total_gb), _round_gb(remaining_gb)
+    total, remaining, plan = (
+        _round_gb(total_gb),
+        _round_gb(remaining_gb),
+        _round_gb(plan_gb),
+    )
     # Used follows the rounded amounts, so that the three still add up when
     # they are read back.
     if total is not None and remaining is not None:
         used_gb = total - remaining
     return DataAllowance(
-        total_gb=total, remaining_gb=remaining, used_gb=_round_gb(used_gb)
+        total_gb=total,
+        remaining_gb=remaining,
+        used_gb=_round_gb(used_gb),
+        plan_gb=None if total is None or plan == total else plan,
     )
 
 
@@ -100,7 +117,8 @@ def read_data(
     """Return the allowance after a reading; unread amounts follow the rest.
 
     A new allowance alone keeps what was used, so buying extra data adds to
-    what remains.
+    what remains. A larger allowance is this pack's: the plan's stays what a
+    renewal gives. A smaller one than the plan's corrects the plan.
     """
     if total_gb is None and remaining_gb is None and used_gb is None:
         raise LineValueError("data_remaining_gb", "no_data_reading")
@@ -111,10 +129,14 @@ def read_data(
             used_gb = old.used_gb
         else:
             remaining_gb = old.remaining_gb
+    plan = old.plan_total_gb
+    if total_gb is not None and (plan is None or total_gb < plan):
+        plan = total_gb
     return data_allowance(
         total_gb=old.total_gb if total_gb is None else total_gb,
         remaining_gb=remaining_gb,
         used_gb=used_gb,
+        plan_gb=plan,
     )
 
 

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from .data import DataAllowance, data_allowance, read_data
 from .reminders import ReminderPlan
-from .sources import counter_increase
+from .sources import counter_reading
 from .validity import LineStart, Terms, ValidityKind, ValidityRule
 from .values import LineValueError, optional_setting
 
@@ -202,8 +202,8 @@ def read_counter(
     where the line takes no reading (unlimited data, a pack that ended) only
     the baseline moves.
     """
-    increase = counter_increase(state.counters.get(source), value_gb)
-    state = replace(state, counters={**state.counters, source: value_gb})
+    increase, baseline = counter_reading(state.counters.get(source), value_gb)
+    state = replace(state, counters={**state.counters, source: baseline})
     if increase <= 0 or not state.data.tracked:
         return state
     used = (state.data.used_gb or 0) + increase
@@ -220,14 +220,20 @@ def follow_remaining(
 ) -> LineState:
     """Return the state after a source said how much data is left.
 
-    More left than the allowance means the allowance grew (extra data bought).
+    More left than the pack's allowance means extra data was bought: the pack
+    grows by it, and what was used stays used.
     """
-    total = state.data.total_gb
+    data = state.data
+    total = data.total_gb
     return record_data(
         state,
         rule,
         today,
-        total_gb=None if total is None or remaining_gb <= total else remaining_gb,
+        total_gb=(
+            None
+            if total is None or remaining_gb <= total
+            else (data.used_gb or 0) + remaining_gb
+        ),
         remaining_gb=remaining_gb,
     )
 
@@ -235,3 +241,21 @@ def follow_remaining(
 def see(state: LineState, source: str, value: str) -> LineState:
     """Return the state that remembers a source's value."""
     return replace(state, seen={**state.seen, source: value})
+
+
+def rename_source(state: LineState, old: str, new: str) -> LineState:
+    """Return the state that knows a renamed source by its new entity id.
+
+    Its counter baseline and last value move, in the renewal's undo too.
+    """
+    return replace(
+        state,
+        counters=_renamed(state.counters, old, new),
+        seen=_renamed(state.seen, old, new),
+        undo=None if state.undo is None else rename_source(state.undo, old, new),
+    )
+
+
+def _renamed[T](values: Mapping[str, T], old: str, new: str) -> dict[str, T]:
+    """Return values by source, with the old source's under the new id."""
+    return {new if source == old else source: value for source, value in values.items()}

@@ -30,6 +30,7 @@ def state_to_dict(state: LineState) -> dict[str, Any]:
             "remaining_gb": state.data.remaining_gb,
             "used_gb": state.data.used_gb,
             "unlimited": state.data.unlimited,
+            "plan_gb": state.data.plan_gb,
         },
         "renewals": [renewal_to_dict(renewal) for renewal in state.renewals],
         "undo": None if state.undo is None else state_to_dict(state.undo),
@@ -75,6 +76,7 @@ def state_from_dict(data: Mapping[str, Any]) -> LineState:
                 remaining_gb=stored_data["remaining_gb"],
                 used_gb=stored_data["used_gb"],
                 unlimited=stored_data["unlimited"],
+                plan_gb=stored_data.get("plan_gb"),
             ),
             renewals=tuple(
                 Renewal(

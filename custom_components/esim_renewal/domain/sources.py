@@ -9,20 +9,26 @@ from datetime import date, datetime, timedelta
 
 # An expiry "until 23:59:59" means the whole day.
 _EXPIRY_SLACK = timedelta(minutes=1)
+# A counter that only grows and reads less than this share of its last value
+# was reset; less of a drop is a dip, as Home Assistant's statistics take it.
+_RESET_SHARE = 0.9
 
 
-def counter_increase(last: float | None, value: float) -> float:
-    """Return what a data counter counted since its last reading.
+def counter_reading(last: float | None, value: float) -> tuple[float, float]:
+    """Return what a data counter counted since its last reading, and its baseline.
 
-    The first reading only sets the baseline. A counter lower than before was
-    reset (a phone starts counting again at boot) and counted its value since,
-    as Home Assistant's utility meter takes it.
+    The first reading only sets the baseline. A counter lower than before by
+    less than 10 % dipped: it counted nothing, and the baseline stays. Lower
+    still, it was reset (a phone starts counting again at boot) and counted
+    its value since.
     """
     if last is None:
-        return 0.0
+        return 0.0, value
     if value >= last:
-        return value - last
-    return value
+        return value - last, value
+    if value >= _RESET_SHARE * last:
+        return 0.0, last
+    return value, value
 
 
 def is_new_use(last: str | None, value: str) -> bool:
