@@ -240,7 +240,7 @@ async def test_grace_period_until_the_number_is_lost(
     assert issue.translation_placeholders == {
         "name": "povo 2.0",
         "expiry_date": "2027-04-29",
-        "number_lost_date": "2027-05-30",
+        "number_kept_until": "2027-05-29",
     }
     await move_to(hass, freezer, "2027-04-30T09:00:00+09:00")
     await move_to(hass, freezer, "2027-05-22T09:00:00+09:00")

@@ -1,5 +1,6 @@
 """Repairs: a line that has lapsed, fixed by recording its renewal."""
 
+from datetime import timedelta
 from typing import Any
 
 from homeassistant.components.repairs import RepairsFlow, RepairsFlowResult
@@ -41,7 +42,7 @@ def expired_issue_id(entry_id: str) -> str:
 def async_sync_expired_issue(
     hass: HomeAssistant, entry: ConfigEntry, snapshot: LineSnapshot
 ) -> None:
-    """Raise the issue while the line has lapsed, naming when the number goes."""
+    """Raise the issue while the line has lapsed, naming its last day to renew."""
     issue_id = expired_issue_id(entry.entry_id)
     if snapshot.status not in (LineStatus.EXPIRED, LineStatus.LOST):
         ir.async_delete_issue(hass, DOMAIN, issue_id)
@@ -70,15 +71,16 @@ def async_sync_expired_issue(
 
 
 def _issue_placeholders(entry: ConfigEntry, snapshot: LineSnapshot) -> dict[str, str]:
-    """Return what the issue and its fix say: the line, its days of lapse and loss."""
+    """Return what the issue and its fix say: the line and the days left to act."""
     placeholders = {
         "name": entry.data[CONF_NAME],
         "expiry_date": snapshot.expiry_date.isoformat(),
     }
     if snapshot.number_lost_at is not None:
-        placeholders["number_lost_date"] = (
-            dt_util.as_local(snapshot.number_lost_at).date().isoformat()
-        )
+        # The number is lost at the start of a day: the day before is the
+        # last one a renewal saves it on.
+        lost_on = dt_util.as_local(snapshot.number_lost_at).date()
+        placeholders["number_kept_until"] = (lost_on - timedelta(days=1)).isoformat()
     return placeholders
 
 
