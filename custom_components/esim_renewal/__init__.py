@@ -14,6 +14,7 @@ from .domain.values import LineValueError
 from .repairs import expired_issue_id
 from .services import async_setup_services
 from .store import EsimRenewalStore
+from .texts import async_load_english
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 PLATFORMS = [
@@ -28,10 +29,11 @@ PLATFORMS = [
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Set up the clock every line shares, the actions and the blueprints."""
+    """Set up the clock every line shares, the actions, blueprints and texts."""
     hass.data[RENEWAL_CLOCK] = RenewalClock(hass)
     async_setup_services(hass)
     await async_install_blueprints(hass)
+    await async_load_english(hass)
     return True
 
 
