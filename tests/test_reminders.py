@@ -76,6 +76,21 @@ async def test_a_whole_cycle(
         "expiry_date": "2026-12-05",
         "number_lost_date": None,
         "renewal_url": "https://povo.jp/",
+        "title": "povo backup expires soon",
+        "message": "Renew it by 5 December 2026, its last safe day (days left: 7).",
+        "actions": [
+            {"action": "URI", "title": "Renew now", "uri": "https://povo.jp/"},
+            {
+                "action": (
+                    "ESIM_RENEWAL_MARK_RENEWED:01JLINEENTRY0000000000000:expiring:7"
+                ),
+                "title": "Mark renewed",
+            },
+            {
+                "action": "ESIM_RENEWAL_SNOOZE:01JLINEENTRY0000000000000:expiring:7",
+                "title": "Remind me tomorrow",
+            },
+        ],
     }
 
     await move_to(hass, freezer, "2026-12-04T09:00:00+09:00")

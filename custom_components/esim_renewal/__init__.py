@@ -11,6 +11,7 @@ from .clock import RENEWAL_CLOCK, RenewalClock
 from .const import CONF_CURRENCY, CONF_GRACE_DAYS, DOMAIN
 from .coordinator import EsimRenewalConfigEntry, EsimRenewalCoordinator
 from .domain.values import LineValueError
+from .notification_actions import async_answer_push_actions
 from .repairs import expired_issue_id
 from .services import async_setup_services
 from .store import EsimRenewalStore
@@ -29,11 +30,12 @@ PLATFORMS = [
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Set up the clock every line shares, the actions, blueprints and texts."""
+    """Set up what every line shares: clock, actions, blueprints, texts, pushes."""
     hass.data[RENEWAL_CLOCK] = RenewalClock(hass)
     async_setup_services(hass)
     await async_install_blueprints(hass)
     await async_load_english(hass)
+    async_answer_push_actions(hass)
     return True
 
 

@@ -69,6 +69,19 @@ class Reminder:
             return self.kind.value
         return f"{self.kind}:{self.threshold}"
 
+    @classmethod
+    def from_key(cls, key: str, due_at: datetime) -> Reminder:
+        """Return the reminder a key identifies, due at an instant.
+
+        Raises ValueError for a key no reminder has.
+        """
+        kind, _, threshold = key.partition(":")
+        return cls(
+            kind=ReminderKind(kind),
+            due_at=due_at,
+            threshold=int(threshold) if threshold else None,
+        )
+
 
 @dataclass(frozen=True, kw_only=True)
 class ReminderLog:
