@@ -553,3 +553,13 @@ async def test_a_blueprint_folder_that_cannot_be_written(
     mock_config_entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
     assert "Could not install the blueprints" in caplog.text
+
+
+async def test_a_reminder_not_sent_is_not_sent_again(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """Only a reminder the line sent in its current cycle is ever sent again."""
+    reminders = async_capture_events(hass, "esim_renewal_reminder")
+    init_integration.runtime_data.async_remind_again("expiring:7")
+    await hass.async_block_till_done()
+    assert reminders == []
