@@ -21,26 +21,28 @@ from homeassistant.const import ATTR_ENTITY_ID, Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 
-from .conftest import setup_platform
-from custom_components.esim_renewal.const import DOMAIN
+from .conftest import POVO_LINE, POVO_PACK_LINE, setup_platform
+from custom_components.esim_renewal.const import CONF_GRACE_DAYS, DOMAIN
 
-CALENDAR = "calendar.povo_backup_renewals"
+CALENDAR = "calendar.povo_backup_renewal_day"
 
 
-async def events_between(hass: HomeAssistant, start: str, end: str) -> list[dict]:
-    """Return the calendar's events in a range, as the get_events action does."""
+async def events_between(
+    hass: HomeAssistant, start: str, end: str, calendar: str = CALENDAR
+) -> list[dict]:
+    """Return a calendar's events in a range, as the get_events action does."""
     response = await hass.services.async_call(
         CALENDAR_DOMAIN,
         SERVICE_GET_EVENTS,
         {
-            ATTR_ENTITY_ID: CALENDAR,
+            ATTR_ENTITY_ID: calendar,
             EVENT_START_DATETIME: start,
             EVENT_END_DATETIME: end,
         },
         blocking=True,
         return_response=True,
     )
-    return response[CALENDAR]["events"]
+    return response[calendar]["events"]
 
 
 async def test_calendar(
@@ -56,7 +58,7 @@ async def test_calendar(
 
 @pytest.mark.usefixtures("init_integration")
 async def test_events_over_a_range(hass: HomeAssistant) -> None:
-    """Reminder days and the expiry day, as all-day events, within the range."""
+    """Reminder days, the expiry day and the day it lapsed, within the range."""
     events = await events_between(
         hass, "2026-11-01T00:00:00+09:00", "2026-12-31T00:00:00+09:00"
     )
@@ -85,10 +87,16 @@ async def test_events_over_a_range(hass: HomeAssistant) -> None:
             "summary": "povo backup expires today",
             "description": "https://povo.jp/",
         },
+        {
+            "start": "2026-12-06",
+            "end": "2026-12-07",
+            "summary": "povo backup has lapsed: renew it",
+            "description": "https://povo.jp/",
+        },
     ]
     assert (
         await events_between(
-            hass, "2026-12-06T00:00:00+09:00", "2027-01-01T00:00:00+09:00"
+            hass, "2026-12-07T00:00:00+09:00", "2027-01-01T00:00:00+09:00"
         )
         == []
     )
@@ -111,6 +119,7 @@ async def test_renewals_appear_and_move_the_reminders(
         ("2027-05-17", "Renew povo backup (days left: 7)"),
         ("2027-05-23", "Renew povo backup (days left: 1)"),
         ("2027-05-24", "povo backup expires today"),
+        ("2027-05-25", "povo backup has lapsed: renew it"),
     ]
     assert hass.states.get(CALENDAR).attributes["message"] == "povo backup renewed"
 
@@ -134,3 +143,51 @@ async def test_summaries_follow_the_language(hass: HomeAssistant) -> None:
     assert message != "Renew povo backup (days left: 7)"
     assert "povo backup" in message
     assert "7" in message
+
+
+@pytest.mark.parametrize("line_data", [POVO_PACK_LINE])
+@pytest.mark.usefixtures("init_integration")
+async def test_the_grace_period_in_the_calendar(hass: HomeAssistant) -> None:
+    """The grace period's reminders, then the last day that saves the number.
+
+    povo is safe through 29 April and keeps the number through 29 May; the
+    number's event stands on 29 May, the day the *Number lost* sensor's
+    midnight ends.
+    """
+    events = await events_between(
+        hass,
+        "2027-04-29T00:00:00+09:00",
+        "2027-06-30T00:00:00+09:00",
+        "calendar.povo_2_0_renewal_day",
+    )
+    assert [(event["start"], event["summary"]) for event in events] == [
+        ("2027-04-29", "povo 2.0 expires today"),
+        ("2027-04-30", "povo 2.0 has lapsed: renew it"),
+        ("2027-05-22", "Renew povo 2.0 to keep its number (days left: 7)"),
+        ("2027-05-28", "Renew povo 2.0 to keep its number (days left: 1)"),
+        ("2027-05-29", "Last day to keep povo 2.0's number"),
+    ]
+    number_lost = hass.states.get("sensor.povo_2_0_number_lost").state
+    assert number_lost == "2027-05-29T15:00:00+00:00"
+
+
+@pytest.mark.parametrize("line_data", [{**POVO_LINE, CONF_GRACE_DAYS: 0}])
+@pytest.mark.usefixtures("init_integration")
+async def test_a_number_that_goes_at_once(hass: HomeAssistant) -> None:
+    """With no grace (giffgaff) the number's last day is the last safe day."""
+    events = await events_between(
+        hass, "2026-12-04T00:00:00+09:00", "2027-01-31T00:00:00+09:00"
+    )
+    assert [(event["start"], event["summary"]) for event in events] == [
+        ("2026-12-04", "Renew povo backup (days left: 1)"),
+        ("2026-12-05", "povo backup expires today"),
+        ("2026-12-05", "Last day to keep povo backup's number"),
+    ]
+
+
+async def test_the_calendar_reads_as_days(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """The calendar is named for its days, so on and off read as 'a day to act'."""
+    state = hass.states.get(CALENDAR)
+    assert state.name == "povo backup Renewal day"

@@ -76,6 +76,21 @@ async def test_a_whole_cycle(
         "expiry_date": "2026-12-05",
         "number_lost_date": None,
         "renewal_url": "https://povo.jp/",
+        "title": "povo backup expires soon",
+        "message": "Renew it by 5 December 2026, its last safe day (days left: 7).",
+        "actions": [
+            {"action": "URI", "title": "Renew now", "uri": "https://povo.jp/"},
+            {
+                "action": (
+                    "ESIM_RENEWAL_MARK_RENEWED:01JLINEENTRY0000000000000:expiring:7"
+                ),
+                "title": "Mark renewed",
+            },
+            {
+                "action": "ESIM_RENEWAL_SNOOZE:01JLINEENTRY0000000000000:expiring:7",
+                "title": "Remind me tomorrow",
+            },
+        ],
     }
 
     await move_to(hass, freezer, "2026-12-04T09:00:00+09:00")
@@ -240,7 +255,7 @@ async def test_grace_period_until_the_number_is_lost(
     assert issue.translation_placeholders == {
         "name": "povo 2.0",
         "expiry_date": "2027-04-29",
-        "number_lost_date": "2027-05-30",
+        "number_kept_until": "2027-05-29",
     }
     await move_to(hass, freezer, "2027-04-30T09:00:00+09:00")
     await move_to(hass, freezer, "2027-05-22T09:00:00+09:00")

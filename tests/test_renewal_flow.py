@@ -51,7 +51,7 @@ async def test_record_a_renewal_with_its_cost(
     assert result["reason"] == "renewal_recorded"
     assert result["description_placeholders"] == {
         "name": "povo backup",
-        "expiry_date": "2027-05-23",
+        "expiry_date": "23 May 2027",
     }
     assert init_integration.subentries == {}
     renewal = init_integration.runtime_data.state.renewals[-1]
@@ -86,3 +86,17 @@ async def test_a_line_that_is_not_loaded(
     result = await start(hass, init_integration)
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "line_not_loaded"
+
+
+async def test_the_result_says_the_date_in_the_language(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """The new last safe day is written as Home Assistant's language writes it."""
+    await hass.config.async_update(language="zh-Hans")
+    await hass.async_block_till_done()
+    result = await start(hass, init_integration)
+    result = await hass.config_entries.subentries.async_configure(
+        result["flow_id"], {"renewed_on": "2026-11-26"}
+    )
+    assert result["reason"] == "renewal_recorded"
+    assert result["description_placeholders"]["expiry_date"] == "2027年5月24日"

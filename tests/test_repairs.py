@@ -16,7 +16,7 @@ from homeassistant.helpers import issue_registry as ir
 from homeassistant.setup import async_setup_component
 
 from .conftest import POVO_LINE, POVO_PACK_LINE, TRAVEL_LINE, WALLET_LINE
-from custom_components.esim_renewal.const import DOMAIN
+from custom_components.esim_renewal.const import CONF_GRACE_DAYS, DOMAIN
 from custom_components.esim_renewal.repairs import async_create_fix_flow
 
 ISSUE_ID = "expired_01JLINEENTRY0000000000000"
@@ -186,7 +186,7 @@ async def test_fix_flow_asks_what_the_rule_takes(
     await hass.async_block_till_done()
     result = await start_fix(hass)
     assert form_fields(result) == fields
-    assert result["description_placeholders"]["number_lost_date"]
+    assert result["description_placeholders"]["number_kept_until"]
     answer = {"renewed_on": lapsed_on[:10], fields[1]: 0}
     result = await repairs_flow_manager(hass).async_configure(result["flow_id"], answer)
     assert result["errors"] == {fields[1]: f"invalid_{fields[1]}"}
@@ -261,3 +261,42 @@ async def test_issue_is_synced_after_every_change(
     issue = issue_registry.async_get_issue(DOMAIN, ISSUE_ID)
     assert issue is not None
     assert issue.translation_placeholders["expiry_date"] == "2026-12-05"
+
+
+@pytest.mark.parametrize(
+    ("line_data", "when", "translation_key", "kept_until"),
+    [
+        (POVO_PACK_LINE, "2027-04-30T00:00:00+09:00", "line_suspended", "2027-05-29"),
+        (POVO_PACK_LINE, "2027-05-30T00:00:00+09:00", "number_lost", "2027-05-29"),
+        (
+            {**POVO_LINE, CONF_GRACE_DAYS: 0},
+            "2026-12-06T00:00:00+09:00",
+            "number_lost",
+            "2026-12-05",
+        ),
+    ],
+    ids=["povo_suspended", "povo_lost", "no_grace"],
+)
+@pytest.mark.usefixtures("init_integration")
+async def test_issue_names_the_last_day_that_saves_the_number(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    when: str,
+    translation_key: str,
+    kept_until: str,
+) -> None:
+    """The issue says to renew by the number's last day, not the day it is gone.
+
+    povo keeps the number 30 days: safe through 29 April, renewable through
+    29 May, gone on 30 May. With no grace the last safe day is also the last
+    day that saves the number.
+    """
+    freezer.move_to(when)
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+    issue = ir.async_get(hass).async_get_issue(DOMAIN, ISSUE_ID)
+    assert issue is not None
+    assert issue.translation_key == translation_key
+    assert issue.translation_placeholders["number_kept_until"] == kept_until
+    result = await start_fix(hass)
+    assert result["description_placeholders"]["number_kept_until"] == kept_until

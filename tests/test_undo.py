@@ -118,15 +118,17 @@ async def test_renewals_reach_the_logbook(
 
     assert describers[EVENT_RENEWED](renewed[0]) == {
         "name": "povo backup",
-        "message": "was renewed on 2026-11-26, safe through 2027-05-24, for 330 EUR",
+        "message": (
+            "was renewed on 26 November 2026 for 330 EUR; safe through 24 May 2027"
+        ),
         "icon": "mdi:calendar-check",
     }
     assert describers[EVENT_RENEWAL_UNDONE](undone[0])["message"] == (
-        "had its renewal of 2026-11-26 undone"
+        "had its renewal of 26 November 2026 undone"
     )
     await call(hass, "renew", {"config_entry_id": entry_id})
     assert describers[EVENT_RENEWED](renewed[1])["message"] == (
-        "was renewed on 2026-11-26, safe through 2027-05-24"
+        "was renewed on 26 November 2026; safe through 24 May 2027"
     )
 
 

@@ -13,8 +13,10 @@ from .coordinator import EsimRenewalConfigEntry, EsimRenewalCoordinator
 from .domain.values import LineValueError
 from .identity import async_identity_key, line_unique_id
 from .issues import async_delete_line_issues
+from .notification_actions import async_answer_push_actions
 from .services import async_setup_services
 from .store import EsimRenewalStore
+from .texts import async_load_english
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 PLATFORMS = [
@@ -29,10 +31,12 @@ PLATFORMS = [
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Set up the clock every line shares, the actions and the blueprints."""
+    """Set up what every line shares: clock, actions, blueprints, texts, pushes."""
     hass.data[RENEWAL_CLOCK] = RenewalClock(hass)
     async_setup_services(hass)
     await async_install_blueprints(hass)
+    await async_load_english(hass)
+    async_answer_push_actions(hass)
     return True
 
 

@@ -28,6 +28,7 @@ from .domain.line import (
 )
 from .domain.reminders import (
     Reminder,
+    ReminderKind,
     ReminderLog,
     data_low_reminder,
     due_reminder,
@@ -372,9 +373,37 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
         self.next_change = self._next_change(now)
 
     @callback
+    def async_remind_again(self, key: str) -> None:
+        """Send a reminder of the current cycle again, as the line stands now.
+
+        Not once the line has left the cycle (renewed), nor data low once the
+        data is no longer low.
+        """
+        if self._closed or key not in self.reminder_log.sent:
+            return
+        now = dt_util.now()
+        reminder = Reminder.from_key(key, now)
+        if reminder.kind is ReminderKind.DATA_LOW and not _data_low(
+            self.state, self.settings.reminders.data_low_gb
+        ):
+            return
+        self._notifier.async_send(self._reminder_message(reminder, now))
+
+    @callback
+    def _reminder_message(self, reminder: Reminder, now: datetime) -> dict[str, Any]:
+        """Return what a reminder says now."""
+        return self._notifier.async_message(
+            reminder,
+            self.lapse,
+            now,
+            data_left_gb=self.state.data.remaining_gb,
+            data_low_gb=self.settings.reminders.data_low_gb,
+        )
+
+    @callback
     def _async_remind(self, reminder: Reminder, now: datetime) -> None:
         """Write the log that says the reminder was sent, then send it."""
-        message = self._notifier.async_message(reminder, self.lapse, now)
+        message = self._reminder_message(reminder, now)
         line = self._stored_line()
         self._reminder_log_unsaved = False
 
@@ -410,6 +439,12 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
             reminders=self.reminder_log,
             undo_reminders=self._undo_reminders,
         )
+
+
+def _data_low(state: LineState, mark_gb: float | None) -> bool:
+    """Return whether the data left is known and below the mark."""
+    left = state.data.remaining_gb
+    return mark_gb is not None and left is not None and left < mark_gb
 
 
 def _data_entities(state: LineState) -> tuple[bool, bool]:

@@ -8,6 +8,7 @@ what it says, and hands that to ``async_sync_issue``.
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any, Final
 
 from homeassistant.config_entries import ConfigEntry
@@ -115,9 +116,10 @@ def lapse_placeholders(snapshot: LineSnapshot) -> dict[str, str]:
     """Return the days of a line's lapse: its last safe day, and when the number goes."""
     placeholders = {"expiry_date": snapshot.expiry_date.isoformat()}
     if snapshot.number_lost_at is not None:
-        placeholders["number_lost_date"] = (
-            dt_util.as_local(snapshot.number_lost_at).date().isoformat()
-        )
+        # The number is lost at the start of a day: the day before is the
+        # last one a renewal saves it on.
+        lost_on = dt_util.as_local(snapshot.number_lost_at).date()
+        placeholders["number_kept_until"] = (lost_on - timedelta(days=1)).isoformat()
     return placeholders
 
 

@@ -1,6 +1,11 @@
-"""Describe a line's renewals in the logbook, where users look for its history."""
+"""Describe a line's renewals in the logbook, where users look for its history.
+
+The logbook shows what the backend writes, whoever reads it: the lines are in
+Home Assistant's language (Settings → System → General), with its dates.
+"""
 
 from collections.abc import Callable
+from datetime import date
 
 from homeassistant.components.logbook import (
     LOGBOOK_ENTRY_ICON,
@@ -10,6 +15,7 @@ from homeassistant.components.logbook import (
 from homeassistant.core import Event, HomeAssistant, callback
 
 from .const import DOMAIN, EVENT_RENEWAL_UNDONE, EVENT_RENEWED
+from .texts import words
 
 
 @callback
@@ -20,30 +26,39 @@ def async_describe_events(
     """Describe renewals and their undo.
 
     The events carry the line's device, so they show on its device page too.
+    The logbook describes events in its worker thread: the texts are read
+    from Home Assistant's cache of translations, never loaded here.
     """
 
-    @callback
     def describe_renewal(event: Event) -> dict[str, str]:
         """Say what a renewal did, and what it cost."""
         data = event.data
-        message = (
-            f"was renewed on {data['renewed_on']}, safe through {data['expiry_date']}"
-        )
-        if data["cost"] is not None:
-            message += f", for {data['cost']:g} {data['currency'] or ''}".rstrip()
+        texts = words(hass)
+        dates = {
+            "renewed_on": texts.date(date.fromisoformat(data["renewed_on"])),
+            "expiry_date": texts.date(date.fromisoformat(data["expiry_date"])),
+        }
+        if data["cost"] is None:
+            message = texts.text("logbook_renewed", **dates)
+        else:
+            cost = f"{data['cost']:g} {data['currency'] or ''}".rstrip()
+            message = texts.text("logbook_renewed_cost", cost=cost, **dates)
         return {
             LOGBOOK_ENTRY_NAME: data["name"],
             LOGBOOK_ENTRY_MESSAGE: message,
             LOGBOOK_ENTRY_ICON: "mdi:calendar-check",
         }
 
-    @callback
     def describe_undo(event: Event) -> dict[str, str]:
         """Say which renewal was undone."""
         data = event.data
+        texts = words(hass)
         return {
             LOGBOOK_ENTRY_NAME: data["name"],
-            LOGBOOK_ENTRY_MESSAGE: f"had its renewal of {data['renewed_on']} undone",
+            LOGBOOK_ENTRY_MESSAGE: texts.text(
+                "logbook_renewal_undone",
+                renewed_on=texts.date(date.fromisoformat(data["renewed_on"])),
+            ),
             LOGBOOK_ENTRY_ICON: "mdi:undo",
         }
 

@@ -13,6 +13,7 @@ from homeassistant.util import dt as dt_util
 from .const import ATTR_RENEWED_ON
 from .coordinator import EsimRenewalConfigEntry
 from .renewal_form import record_renewal, renewal_schema
+from .texts import words
 
 
 class RecordRenewalFlow(ConfigSubentryFlow):
@@ -39,7 +40,7 @@ class RecordRenewalFlow(ConfigSubentryFlow):
                     reason="renewal_recorded",
                     description_placeholders={
                         "name": entry.data[CONF_NAME],
-                        "expiry_date": line.data.expiry_date.isoformat(),
+                        "expiry_date": words(self.hass).date(line.data.expiry_date),
                     },
                 )
         return self.async_show_form(

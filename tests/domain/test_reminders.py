@@ -184,3 +184,18 @@ def test_data_low_once_per_cycle_and_only_with_a_mark() -> None:
     )
     fresh = ReminderLog(checked_until=now)
     assert data_low_reminder(before, after, ReminderPlan(), fresh, now)[0] is None
+
+
+@pytest.mark.parametrize("key", ["expiring:7", "expired", "grace_ending:1", "lost"])
+def test_a_reminder_from_its_key(key: str) -> None:
+    """A key gives back its reminder, which a pressed push names."""
+    reminder = Reminder.from_key(key, tokyo("2026-11-28 09:00"))
+    assert reminder.key == key
+    assert reminder.due_at == tokyo("2026-11-28 09:00")
+
+
+@pytest.mark.parametrize("key", ["", "soon", "expiring:seven"])
+def test_a_key_no_reminder_has(key: str) -> None:
+    """A key that names no reminder is refused."""
+    with pytest.raises(ValueError):  # noqa: PT011
+        Reminder.from_key(key, tokyo("2026-11-28 09:00"))

@@ -121,7 +121,12 @@ def test_snapshot_needs_an_aware_time() -> None:
 
 
 def test_line_events() -> None:
-    """A line's calendar: renewals, reminder days, expiry, then the number lost."""
+    """A line's calendar: renewals, every reminder day, expiry, the number's last day.
+
+    The grace period's reminders are marked too: the day the line lapsed and
+    each threshold before the number is lost; the number's event stands on
+    the last day a renewal saves it, not on the first day without it.
+    """
     state = LineState(
         terms=Terms(expiry_date=date(2026, 12, 5)),
         renewals=(Renewal(renewed_on=date(2026, 6, 9), expiry_date=date(2026, 12, 5)),),
@@ -140,5 +145,37 @@ def test_line_events() -> None:
         (LineEventKind.REMINDER, date(2026, 11, 28), 7),
         (LineEventKind.REMINDER, date(2026, 12, 4), 1),
         (LineEventKind.EXPIRY, date(2026, 12, 5), None),
-        (LineEventKind.NUMBER_LOST, date(2027, 1, 5), None),
+        (LineEventKind.EXPIRED, date(2026, 12, 6), None),
+        (LineEventKind.GRACE_REMINDER, date(2026, 12, 28), 7),
+        (LineEventKind.GRACE_REMINDER, date(2027, 1, 3), 1),
+        (LineEventKind.NUMBER_LOST, date(2027, 1, 4), None),
+    ]
+
+
+def test_line_events_when_the_number_goes_at_once() -> None:
+    """With no grace (giffgaff) the last safe day is also the number's last day."""
+    state = LineState(terms=Terms(expiry_date=date(2027, 2, 28)))
+    settings = LineSettings(
+        rule=RollingRule(validity_days=180),
+        grace_days=0,
+        reminders=ReminderPlan(days=(7, 1)),
+    )
+    assert [(event.kind, event.day) for event in line_events(state, settings)] == [
+        (LineEventKind.REMINDER, date(2027, 2, 21)),
+        (LineEventKind.REMINDER, date(2027, 2, 27)),
+        (LineEventKind.EXPIRY, date(2027, 2, 28)),
+        (LineEventKind.NUMBER_LOST, date(2027, 2, 28)),
+    ]
+
+
+def test_line_events_without_a_known_grace() -> None:
+    """A line whose grace is unknown marks the day it lapsed, and no number day."""
+    state = LineState(terms=Terms(expiry_date=date(2026, 12, 15)))
+    settings = LineSettings(
+        rule=RollingRule(validity_days=30), reminders=ReminderPlan(days=(1,))
+    )
+    assert [(event.kind, event.day) for event in line_events(state, settings)] == [
+        (LineEventKind.REMINDER, date(2026, 12, 14)),
+        (LineEventKind.EXPIRY, date(2026, 12, 15)),
+        (LineEventKind.EXPIRED, date(2026, 12, 16)),
     ]

@@ -8,11 +8,17 @@ comes back through another fixture.
 """
 
 from collections.abc import Generator, Iterator
+import os
 
 import pytest
 import pytest_socket
 
-from .harness import HassProcess, wait_out_midnight
+from .harness import (
+    INSTALL_REQUIREMENTS_DEV,
+    HassProcess,
+    missing_requirements,
+    wait_out_midnight,
+)
 
 HASS_PROCESS = pytest.StashKey[HassProcess]()
 
@@ -63,6 +69,15 @@ def _running_hass(
     # pytest-homeassistant-custom-component blocks sockets before each test's
     # fixtures are set up; the tests enable them with socket_enabled, but this
     # module-scoped fixture is set up before that one.
+    if missing := missing_requirements():
+        reason = (
+            f"Home Assistant's web UI and default integrations need {', '.join(missing)}:"
+            f" install them with {INSTALL_REQUIREMENTS_DEV}"
+        )
+        # CI must run these tests; a developer without them is told why not.
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
     pytest_socket.enable_socket()
     wait_out_midnight()
     hass = HassProcess(tmp_path_factory.mktemp("e2e"), web_ui=web_ui)

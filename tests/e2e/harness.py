@@ -12,6 +12,7 @@ import contextlib
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from importlib.metadata import PackageNotFoundError, version
 import json
 import os
 from pathlib import Path
@@ -26,6 +27,7 @@ from typing import Any, Self
 from zoneinfo import ZoneInfo
 
 import aiohttp
+from packaging.requirements import Requirement
 
 from script.hass_api import (
     Api,
@@ -36,6 +38,10 @@ from script.hass_api import (
 )
 
 DOMAIN = "esim_renewal"
+# What a real Home Assistant with its web UI needs beyond the test requirements,
+# and the command that installs it.
+REQUIREMENTS_DEV = Path(__file__).parents[2] / "requirements_dev.txt"
+INSTALL_REQUIREMENTS_DEV = "script/setup requirements_dev.txt"
 TIME_ZONE = ZoneInfo("Asia/Tokyo")
 OWNER = Owner(name="E2E", username="e2e", password="e2e-esim-renewal")
 HASS = Path(sys.executable).with_name("hass")
@@ -434,6 +440,27 @@ async def until(condition: Callable[[], bool]) -> None:
     """Wait until a condition holds, such as a file's content; use a timeout."""
     while not condition():  # noqa: ASYNC110 -- a file, not an event
         await asyncio.sleep(POLL_INTERVAL)
+
+
+def missing_requirements(requirements: Path = REQUIREMENTS_DEV) -> list[str]:
+    """Return the pinned requirements that are not installed as pinned.
+
+    Without them `hass` still answers over HTTP but cannot serve its web UI,
+    so a browser waits for a page that never loads.
+    """
+    missing = []
+    for line in requirements.read_text().splitlines():
+        if not (pinned := line.split("#", 1)[0].strip()):
+            continue
+        requirement = Requirement(pinned)
+        try:
+            installed = version(requirement.name)
+        except PackageNotFoundError:
+            missing.append(pinned)
+            continue
+        if not requirement.specifier.contains(installed, prereleases=True):
+            missing.append(f"{pinned} ({installed} installed)")
+    return missing
 
 
 def tokyo_now() -> datetime:

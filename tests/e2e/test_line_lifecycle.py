@@ -194,6 +194,21 @@ async def test_reminder_fires_at_its_time(
         "expiry_date": expiry_date.isoformat(),
         "number_lost_date": None,
         "renewal_url": None,
+        "title": "E2E line expires soon",
+        "message": (
+            f"Renew it by {expiry_date.day} {expiry_date:%B} {expiry_date.year}, "
+            f"its last safe day (days left: {days_left})."
+        ),
+        "actions": [
+            {
+                "action": f"ESIM_RENEWAL_MARK_RENEWED:{entry_id}:expiring:{days_left}",
+                "title": "Mark renewed",
+            },
+            {
+                "action": f"ESIM_RENEWAL_SNOOZE:{entry_id}:expiring:{days_left}",
+                "title": "Remind me tomorrow",
+            },
+        ],
     }
     assert data["device_id"]
     reminder_entity = states[f"event.{LINE}_reminder"]

@@ -69,6 +69,19 @@ class Reminder:
             return self.kind.value
         return f"{self.kind}:{self.threshold}"
 
+    @classmethod
+    def from_key(cls, key: str, due_at: datetime) -> Reminder:
+        """Return the reminder a key identifies, due at an instant.
+
+        Raises ValueError for a key no reminder has.
+        """
+        kind, _, threshold = key.partition(":")
+        return cls(
+            kind=ReminderKind(kind),
+            due_at=due_at,
+            threshold=int(threshold) if threshold else None,
+        )
+
 
 @dataclass(frozen=True, kw_only=True)
 class ReminderLog:
@@ -78,39 +91,66 @@ class ReminderLog:
     sent: frozenset[str] = frozenset()
 
 
+@dataclass(frozen=True, kw_only=True)
+class ReminderDay:
+    """A reminder of the cycle and the day it falls due on."""
+
+    kind: ReminderKind
+    day: date
+    threshold: int | None = None
+    """For an expiring or grace-ending reminder, the days before it stands for."""
+
+
+def reminder_days(lapse: Lapse, plan: ReminderPlan) -> list[ReminderDay]:
+    """Return the cycle's dated reminders and their days, earliest first.
+
+    An expiring threshold falls on the day it counts down to; expired on the
+    first lapsed day (not when the number goes at once); a grace-ending
+    threshold on its day within the grace period; lost on the first day
+    without the number.
+    """
+    expiry = lapse.expiry_date
+    days = [
+        ReminderDay(
+            kind=ReminderKind.EXPIRING,
+            day=expiry - timedelta(days=threshold),
+            threshold=threshold,
+        )
+        for threshold in plan.days
+    ]
+    if lapse.grace_days != 0:
+        days.append(
+            ReminderDay(kind=ReminderKind.EXPIRED, day=expiry + timedelta(days=1))
+        )
+    if (last := lapse.last_recoverable_day) is not None:
+        days.extend(
+            ReminderDay(
+                kind=ReminderKind.GRACE_ENDING,
+                day=last - timedelta(days=threshold),
+                threshold=threshold,
+            )
+            for threshold in plan.days
+            if threshold < (lapse.grace_days or 0)
+        )
+        days.append(ReminderDay(kind=ReminderKind.LOST, day=last + timedelta(days=1)))
+    return sorted(days, key=lambda reminder: reminder.day)
+
+
 def scheduled_reminders(
     lapse: Lapse, plan: ReminderPlan, zone: tzinfo
 ) -> list[Reminder]:
     """Return the cycle's dated reminders, earliest first.
 
-    Each is due at the reminder time of its day: an expiring threshold on the
-    day it counts down to; expired on the first lapsed day (not when the number
-    goes at once); a grace-ending threshold on its day within the grace period;
-    lost on the first day without the number.
+    Each is due at the reminder time of its day.
     """
-
-    def at(kind: ReminderKind, day: date, threshold: int | None = None) -> Reminder:
-        return Reminder(
-            kind=kind,
-            due_at=local_instant(day, plan.time_of_day, zone),
-            threshold=threshold,
+    return [
+        Reminder(
+            kind=reminder.kind,
+            due_at=local_instant(reminder.day, plan.time_of_day, zone),
+            threshold=reminder.threshold,
         )
-
-    expiry = lapse.expiry_date
-    reminders = [
-        at(ReminderKind.EXPIRING, expiry - timedelta(days=days), days)
-        for days in plan.days
+        for reminder in reminder_days(lapse, plan)
     ]
-    if lapse.grace_days != 0:
-        reminders.append(at(ReminderKind.EXPIRED, expiry + timedelta(days=1)))
-    if (last := lapse.last_recoverable_day) is not None:
-        reminders.extend(
-            at(ReminderKind.GRACE_ENDING, last - timedelta(days=days), days)
-            for days in plan.days
-            if days < (lapse.grace_days or 0)
-        )
-        reminders.append(at(ReminderKind.LOST, last + timedelta(days=1)))
-    return sorted(reminders, key=lambda reminder: reminder.due_at)
 
 
 def next_reminder_at(

@@ -1,13 +1,14 @@
 """A line as its entities show it at one instant, and the days of its calendar."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from enum import StrEnum
 
 from .data import DataAllowance
 from .lapse import Lapse, LineStatus, days_until
 from .line import LineSettings, LineState, Renewal
 from .localtime import end_of_day, start_of_day, zone_of
+from .reminders import ReminderKind, reminder_days
 from .renewals import last_renewal_instant, spending_in_year
 
 
@@ -74,8 +75,15 @@ class LineEventKind(StrEnum):
 
     RENEWAL = "renewal"
     REMINDER = "reminder"
+    """A reminder before the last safe day."""
     EXPIRY = "expiry"
+    """The last safe day."""
+    EXPIRED = "expired"
+    """The first lapsed day, when the line is suspended."""
+    GRACE_REMINDER = "grace_reminder"
+    """A reminder within the grace period, before the number is lost."""
     NUMBER_LOST = "number_lost"
+    """The last day a renewal saves the number."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -88,23 +96,37 @@ class LineEvent:
     """For a reminder, the days left on its day."""
 
 
+# The reminder days the calendar marks, by kind; the reminders of the last
+# safe day and of the last day that saves the number are those days' own events,
+# and the day the number is gone comes after the last day to act.
+_REMINDER_EVENTS = {
+    ReminderKind.EXPIRING: LineEventKind.REMINDER,
+    ReminderKind.EXPIRED: LineEventKind.EXPIRED,
+    ReminderKind.GRACE_ENDING: LineEventKind.GRACE_REMINDER,
+}
+
+
 def line_events(state: LineState, settings: LineSettings) -> list[LineEvent]:
-    """Return the days of a line's calendar: renewals, reminders, expiry, loss."""
+    """Return the days of a line's calendar: renewals, reminders, expiry, loss.
+
+    Every reminder day is marked, before the last safe day and within the
+    grace period; the number's event stands on the last day that saves it.
+    """
+    lapse = Lapse(expiry_date=state.expiry_date, grace_days=settings.grace_days)
     events = [
         LineEvent(kind=LineEventKind.RENEWAL, day=renewal.renewed_on)
         for renewal in state.renewals
     ]
     events.extend(
         LineEvent(
-            kind=LineEventKind.REMINDER,
-            day=state.expiry_date - timedelta(days=days),
-            days_left=days,
+            kind=_REMINDER_EVENTS[reminder.kind],
+            day=reminder.day,
+            days_left=reminder.threshold,
         )
-        for days in settings.reminders.days
-        if days > 0
+        for reminder in reminder_days(lapse, settings.reminders)
+        if reminder.kind in _REMINDER_EVENTS and reminder.threshold != 0
     )
     events.append(LineEvent(kind=LineEventKind.EXPIRY, day=state.expiry_date))
-    lapse = Lapse(expiry_date=state.expiry_date, grace_days=settings.grace_days)
-    if (lost_on := lapse.number_lost_on) is not None:
-        events.append(LineEvent(kind=LineEventKind.NUMBER_LOST, day=lost_on))
+    if (last := lapse.last_recoverable_day) is not None:
+        events.append(LineEvent(kind=LineEventKind.NUMBER_LOST, day=last))
     return sorted(events, key=lambda event: event.day)
