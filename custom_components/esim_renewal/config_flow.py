@@ -252,6 +252,8 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
             return self._async_show_validity_form(kind, user_input, errors)
         return self.async_update_reload_and_abort(
             entry,
+            # Named, so the result is this integration's text, not core's.
+            reason="reconfigure_successful",
             title=data[CONF_NAME],
             unique_id=await self._async_unique_id(data),
             data=data,
