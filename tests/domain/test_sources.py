@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 import pytest
 
-from .conftest import SANTIAGO, tokyo
+from .conftest import CURRENCIES, SANTIAGO, tokyo
 from custom_components.esim_renewal.domain.calendar_rules import FixedRule
 from custom_components.esim_renewal.domain.data import data_allowance
 from custom_components.esim_renewal.domain.keeper_rules import AfterPackRule
@@ -77,7 +77,11 @@ def test_a_renewal_counts_from_the_counters_as_they_are() -> None:
     state = read_counter(state, RULE, TODAY, RX, 5.0)
     assert state.data.used_gb == 3.0
     state = renew(
-        state, RULE, RenewalRequest(renewed_on=TODAY), now=tokyo("2026-11-26T12:00")
+        state,
+        RULE,
+        RenewalRequest(renewed_on=TODAY),
+        now=tokyo("2026-11-26T12:00"),
+        currencies=CURRENCIES,
     )
     assert (state.data.used_gb, state.data.remaining_gb) == (0, 10)
     state = read_counter(state, RULE, TODAY, RX, 5.5)

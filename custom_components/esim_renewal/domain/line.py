@@ -3,14 +3,17 @@
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from enum import StrEnum
 
 from .data import DataAllowance, read_data
-from .reminders import ReminderPlan
+from .reminders import ReminderLog, ReminderPlan
 from .sources import counter_increase
 from .validity import LineStart, Terms, ValidityKind, ValidityRule
-from .values import LineValueError, optional_setting
+from .values import LineValueError, day_within_bounds, optional_setting
 
+# The renewals a line keeps, and the changes an undo can take back.
 MAX_RENEWALS = 50
+UNDO_DEPTH = 10
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -33,17 +36,59 @@ class Renewal:
 
 
 @dataclass(frozen=True, kw_only=True)
-class LineState:
-    """What changes while a line lives: its terms, data and renewal history.
+class Uses:
+    """The uses that keep a line, counted apart from its renewals: none is paid."""
 
-    ``renewals`` holds the last ``MAX_RENEWALS`` renewals, oldest first.
+    last_at: datetime | None = None
+    count: int = 0
+    """The uses counted, at most one a day."""
+
+
+class Change(StrEnum):
+    """What the user can record by hand, and an undo takes back."""
+
+    RENEWAL = "renewal"
+    DATA = "data"
+    """A data reading."""
+    EXPIRY_DATE = "expiry_date"
+    """A last safe day set by hand."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class UndoStep:
+    """What an undo puts back of one change the user recorded.
+
+    The terms and data before the change, and as the change left them, so an
+    undo can tell what a linked source changed since; the renewal it recorded,
+    and the one that left the history for it; the reminder log before it.
+    """
+
+    change: Change
+    terms: Terms
+    data: DataAllowance
+    terms_after: Terms
+    data_after: DataAllowance
+    renewal: Renewal | None = None
+    dropped: Renewal | None = None
+    reminders: ReminderLog
+
+
+@dataclass(frozen=True, kw_only=True)
+class LineState:
+    """What changes while a line lives: its terms, data and what happened.
+
+    ``renewals`` holds the last ``MAX_RENEWALS`` renewals, oldest first;
+    ``spending`` what every year's renewals cost, by currency, however many of
+    them the history still holds; ``undo`` the last ``UNDO_DEPTH`` changes the
+    user recorded, oldest first.
     """
 
     terms: Terms
     data: DataAllowance = DataAllowance()
     renewals: tuple[Renewal, ...] = ()
-    undo: LineState | None = None
-    """The line as it was before its last renewal, while nothing changed since."""
+    spending: Mapping[int, Mapping[str, float]] = field(default_factory=dict)
+    uses: Uses = Uses()
+    undo: tuple[UndoStep, ...] = ()
     counters: Mapping[str, float] = field(default_factory=dict)
     """The last reading, in GB, of each linked data counter: its baseline."""
     seen: Mapping[str, str] = field(default_factory=dict)
@@ -85,13 +130,6 @@ def default_reminder_days(rule: ValidityRule) -> tuple[int, ...]:
     if cycle is None or cycle <= SHORT_CYCLE_DAYS:
         return SHORT_CYCLE_REMINDER_DAYS
     return LONG_CYCLE_REMINDER_DAYS
-
-
-def undo_renewal(state: LineState) -> LineState:
-    """Return the line as it was before its last renewal."""
-    if state.undo is None:
-        raise LineValueError("renewal", "nothing_to_undo")
-    return state.undo
 
 
 def grace_period(value: float | None) -> int | None:
@@ -171,3 +209,28 @@ def follow_remaining(
 def see(state: LineState, source: str, value: str) -> LineState:
     """Return the state that remembers a source's value."""
     return replace(state, seen={**state.seen, source: value})
+
+
+def set_expiry_date(state: LineState, day: date, today: date) -> LineState:
+    """Return the state with a last safe day the user set by hand.
+
+    A renewal (or a use) keeps the line at least through its own day, so a
+    day before the last one is refused: a renewal recorded by mistake is
+    taken back with an undo. A later day in the past is the carrier's word
+    that the line lapsed, and is taken.
+    """
+    if (last := state.terms.last_renewal) is not None and day < last:
+        raise LineValueError(
+            "expiry_date", "expiry_before_last_renewal", last_renewal=last.isoformat()
+        )
+    return follow_expiry(state, day, today)
+
+
+def follow_expiry(state: LineState, day: date, today: date) -> LineState:
+    """Return the state with a last safe day within bounds, as a source gives it."""
+    return replace(
+        state,
+        terms=replace(
+            state.terms, expiry_date=day_within_bounds("expiry_date", day, today)
+        ),
+    )
