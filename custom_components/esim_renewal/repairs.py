@@ -32,6 +32,23 @@ def async_report_newer_store(
     )
 
 
+@callback
+def async_report_dropped_records(
+    hass: HomeAssistant, entry: ConfigEntry, dropped: int
+) -> None:
+    """Say that records of the line's stored state could not be read, and went."""
+    ir.async_create_issue(
+        hass,
+        DOMAIN,
+        f"dropped_records_{entry.entry_id}",
+        is_fixable=False,
+        is_persistent=True,
+        severity=ir.IssueSeverity.WARNING,
+        translation_key="dropped_records",
+        translation_placeholders={"name": entry.data[CONF_NAME], "count": str(dropped)},
+    )
+
+
 def expired_issue_id(entry_id: str) -> str:
     """Return the id of a line's lapsed issue."""
     return f"expired_{entry_id}"
