@@ -12,6 +12,7 @@ from typing import Any
 from yarl import URL
 
 from homeassistant.const import CONF_NAME
+from homeassistant.generated.currencies import ACTIVE_CURRENCIES
 
 from .const import (
     CONF_BALANCE,
@@ -173,7 +174,7 @@ def line_errors(data: Mapping[str, Any], today: date) -> dict[str, str]:
     if CONF_BALANCE in data:
         _collect(errors, amount, data[CONF_BALANCE], CONF_BALANCE)
     if data.get(CONF_CURRENCY):
-        _collect(errors, currency_code, data[CONF_CURRENCY])
+        _collect(errors, currency_code, data[CONF_CURRENCY], ACTIVE_CURRENCIES)
     for field in (CONF_EXPIRY_DATE, CONF_LAST_RENEWAL):
         _collect(errors, _date, data, field)
     for field in (CONF_DATA_TOTAL_GB, CONF_DATA_REMAINING_GB):
