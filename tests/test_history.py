@@ -456,10 +456,10 @@ async def test_the_last_renewal_is_a_day(
     assert state.attributes["device_class"] == "date"
 
 
-async def test_concurrent_refusals_leave_no_trace(
+async def test_refused_renewals_leave_the_line_as_it_was(
     hass: HomeAssistant, init_integration: MockConfigEntry
 ) -> None:
-    """Refused renewals sent together change neither the line nor its steps."""
+    """Renewals refused for a bad cost or a day too long ago change nothing."""
     before = init_integration.runtime_data.state
     results = await asyncio.gather(
         renew(hass, init_integration, cost=-1),
