@@ -61,6 +61,7 @@ from homeassistant.const import (
     __version__ as ha_version,
 )
 from homeassistant.core import Event, HomeAssistant, callback
+from homeassistant.generated.currencies import ACTIVE_CURRENCIES
 from homeassistant.helpers import entity_registry as er
 
 from custom_components.esim_renewal.const import DOMAIN, SAVE_DELAY
@@ -101,6 +102,7 @@ def full_history_state() -> LineState:
             ROLLING_30,
             RenewalRequest(renewed_on=day, cost=990, currency="JPY"),
             now=NOW,
+            currencies=ACTIVE_CURRENCIES,
         )
     return state
 
@@ -129,7 +131,11 @@ def bench_core() -> list[tuple[str, float]]:
         ),
         (
             "renew(state, rule, request, now=…)",
-            microseconds_per_call(lambda: renew(state, ROLLING_30, request, now=NOW)),
+            microseconds_per_call(
+                lambda: renew(
+                    state, ROLLING_30, request, now=NOW, currencies=ACTIVE_CURRENCIES
+                )
+            ),
         ),
     ]
 

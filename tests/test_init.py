@@ -50,11 +50,12 @@ def stored_line(expiry_date: str) -> dict[str, Any]:
                 "unlimited": False,
             },
             "renewals": [],
-            "undo": None,
+            "spending": {},
+            "uses": {"last_at": None, "count": 0},
+            "undo": [],
             "counters": {},
             "seen": {},
             "reminders": {"checked_until": "2026-11-26T09:00:00+09:00", "sent": []},
-            "undo_reminders": None,
         },
     }
 
@@ -266,9 +267,10 @@ async def test_store_of_the_first_version_is_migrated(
         "pack_end",
         "wallet",
         "undo",
-        "undo_reminders",
         "counters",
         "seen",
+        "spending",
+        "uses",
     ):
         del old["data"][key]
     hass_storage[STORE_KEY] = old
@@ -276,7 +278,7 @@ async def test_store_of_the_first_version_is_migrated(
 
     assert hass.states.get(DAYS).state == "154"
     assert mock_config_entry.runtime_data.state.renewals == ()
-    assert hass_storage[STORE_KEY]["minor_version"] == STORAGE_MINOR_VERSION == 5
+    assert hass_storage[STORE_KEY]["minor_version"] == STORAGE_MINOR_VERSION == 6
     assert hass_storage[STORE_KEY]["data"]["renewals"] == []
     assert hass_storage[STORE_KEY]["data"]["reminders"] == {
         "checked_until": "2026-11-26T01:00:00+00:00",
@@ -327,7 +329,7 @@ async def test_store_of_the_last_release_keeps_its_dates(
     )
     old = stored_line("2027-04-29")
     old["minor_version"] = 3
-    for key in ("pack_end", "wallet", "undo", "undo_reminders", "counters", "seen"):
+    for key in ("pack_end", "wallet", "undo", "counters", "seen", "spending", "uses"):
         del old["data"][key]
     old["data"]["renewals"] = [
         {
@@ -355,9 +357,20 @@ async def test_store_of_the_last_release_keeps_its_dates(
 
     assert await hass.config_entries.async_unload(entry.entry_id)
     stored = hass_storage[STORE_KEY]
-    assert stored["minor_version"] == 5
+    assert stored["minor_version"] == 6
     assert stored["data"]["expiry_date"] == "2027-04-29"
     assert (stored["data"]["pack_end"], stored["data"]["wallet"]) == (None, None)
+    assert stored["data"]["spending"] == {"2026": {"JPY": 330}}
+
+
+def store_of_1_5(expiry_date: str) -> dict[str, Any]:
+    """Return a povo line's store file as release 1.5 wrote it."""
+    old = stored_line(expiry_date)
+    old["minor_version"] = 5
+    del old["data"]["spending"], old["data"]["uses"]
+    old["data"]["undo"] = None
+    old["data"]["undo_reminders"] = None
+    return old
 
 
 async def test_store_with_an_undo_gains_empty_sources(
@@ -366,9 +379,9 @@ async def test_store_with_an_undo_gains_empty_sources(
     hass_storage: dict[str, Any],
 ) -> None:
     """A 1.4 store, with a renewal to undo, loads; no source was read yet."""
-    old = stored_line("2027-05-24")
+    old = store_of_1_5("2027-05-24")
     old["minor_version"] = 4
-    before = stored_line("2026-12-05")["data"]
+    before = store_of_1_5("2026-12-05")["data"]
     for state in (old["data"], before):
         del state["counters"], state["seen"]
     del before["reminders"], before["undo_reminders"]
@@ -380,9 +393,82 @@ async def test_store_with_an_undo_gains_empty_sources(
     line = mock_config_entry.runtime_data
     assert line.state.expiry_date.isoformat() == "2027-05-24"
     assert (line.state.counters, line.state.seen) == ({}, {})
-    assert line.state.undo is not None
-    assert line.state.undo.expiry_date.isoformat() == "2026-12-05"
-    assert (line.state.undo.counters, line.state.undo.seen) == ({}, {})
+    (step,) = line.state.undo
+    assert step.terms.expiry_date.isoformat() == "2026-12-05"
+
+
+async def test_store_of_1_5_keeps_spending_apart_and_undo_in_steps(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    hass_storage: dict[str, Any],
+) -> None:
+    """A 1.5 store totals its spending by year, and its undo is one step.
+
+    Its renewals all stay, uses among them: nothing tells them apart.
+    """
+    renewals = [
+        {
+            "renewed_on": on,
+            "renewed_at": None,
+            "expiry_date": until,
+            "validity_days": None,
+            "pack_days": None,
+            "amount": None,
+            "data_total_gb": None,
+            "cost": cost,
+            "currency": currency,
+        }
+        for on, until, cost, currency in (
+            ("2025-12-01", "2026-05-29", 330, "JPY"),
+            ("2026-06-09", "2026-12-05", 330, "JPY"),
+            ("2026-11-20", "2027-05-18", None, None),
+            ("2026-11-26", "2027-05-24", 12, "USD"),
+        )
+    ]
+    old = store_of_1_5("2027-05-24")
+    old["data"]["renewals"] = renewals
+    before = store_of_1_5("2027-05-18")["data"]
+    before["renewals"] = renewals[:-1]
+    del before["reminders"], before["undo_reminders"]
+    old["data"]["undo"] = before
+    old["data"]["undo_reminders"] = {
+        "checked_until": "2026-11-25T09:00:00+09:00",
+        "sent": ["expiring:30"],
+    }
+    old["data"]["counters"] = {"sensor.rx": 2.5}
+    hass_storage[STORE_KEY] = old
+    await setup_line(hass, mock_config_entry)
+
+    line = mock_config_entry.runtime_data
+    assert len(line.state.renewals) == 4
+    assert line.state.spending == {2025: {"JPY": 330}, 2026: {"JPY": 330, "USD": 12}}
+    assert line.state.uses.count == 0
+    spent = hass.states.get("sensor.povo_backup_spent_this_year")
+    assert spent.attributes["by_currency"] == {"JPY": 330, "USD": 12}
+    assert hass.states.get(DAYS).state == "179"
+
+    await hass.services.async_call(
+        DOMAIN,
+        "undo_renewal",
+        {"config_entry_id": mock_config_entry.entry_id},
+        blocking=True,
+    )
+    assert hass.states.get(DAYS).state == "173"
+    assert [renewal.renewed_on.isoformat() for renewal in line.state.renewals] == [
+        "2025-12-01",
+        "2026-06-09",
+        "2026-11-20",
+    ]
+    assert line.state.spending == {2025: {"JPY": 330}, 2026: {"JPY": 330}}
+    assert line.state.counters == {"sensor.rx": 2.5}
+    assert line.reminder_log.sent == {"expiring:30"}
+
+    assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
+    stored = hass_storage[STORE_KEY]
+    assert stored["minor_version"] == 6
+    assert "undo_reminders" not in stored["data"]
+    assert stored["data"]["undo"] == []
+    assert stored["data"]["spending"] == {"2025": {"JPY": 330}, "2026": {"JPY": 330}}
 
 
 async def test_entry_of_a_newer_release_is_left_alone(

@@ -100,3 +100,24 @@ async def test_the_result_says_the_date_in_the_language(
     )
     assert result["reason"] == "renewal_recorded"
     assert result["description_placeholders"]["expiry_date"] == "2027年5月24日"
+
+
+@pytest.mark.parametrize(
+    "line_data", [{**WALLET_LINE, "last_renewal": "2026-10-01", "balance": 1}]
+)
+async def test_a_top_up_short_of_the_fee_says_so(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """A lapsed wallet topped up with too little is recorded, and still suspended."""
+    result = await start(hass, init_integration)
+    result = await hass.config_entries.subentries.async_configure(
+        result["flow_id"], {"renewed_on": "2026-11-26", "amount": 1}
+    )
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "top_up_short"
+    assert result["description_placeholders"] == {
+        "name": "PayGo",
+        "expiry_date": "30 October 2026",
+        "top_up_needed": "1",
+    }
+    assert init_integration.runtime_data.state.renewals[-1].amount == 1

@@ -44,6 +44,7 @@ async def test_renew_now_answers_with_the_new_expiry(
         "status": "active",
         "number_lost_date": None,
         "balance": None,
+        "top_up_needed": None,
         "renewals": [
             {
                 "renewed_on": "2026-11-26",
@@ -60,9 +61,7 @@ async def test_renew_now_answers_with_the_new_expiry(
     }
     assert hass.states.get(DAYS).state == "179"
     assert hass.states.get("sensor.povo_backup_status").state == "active"
-    assert hass.states.get("sensor.povo_backup_last_renewal").state == (
-        "2026-11-26T01:00:00+00:00"
-    )
+    assert hass.states.get("sensor.povo_backup_last_renewal").state == "2026-11-26"
 
 
 @pytest.mark.parametrize("line_data", [{**POVO_LINE, "currency": "JPY"}])
@@ -83,9 +82,7 @@ async def test_renew_yesterday_with_a_cost(
         is None
     )
     assert hass.states.get(DAYS).state == "178"
-    assert hass.states.get("sensor.povo_backup_last_renewal").state == (
-        "2026-11-24T15:00:00+00:00"
-    )
+    assert hass.states.get("sensor.povo_backup_last_renewal").state == "2026-11-25"
     spent = hass.states.get("sensor.povo_backup_spent_this_year")
     assert spent.state == "990.0"
     assert spent.attributes["unit_of_measurement"] == "JPY"
@@ -100,10 +97,10 @@ async def test_renew_yesterday_with_a_cost(
             "currency": "usd",
         },
     )
-    assert hass.states.get("sensor.povo_backup_spent_this_year").state == "990.0"
-    assert hass.states.get("sensor.povo_backup_last_renewal").state == (
-        "2026-11-25T23:15:00+00:00"
-    )
+    spent = hass.states.get("sensor.povo_backup_spent_this_year")
+    assert spent.state == "990.0"
+    assert spent.attributes["by_currency"] == {"JPY": 990.0, "USD": 12.0}
+    assert hass.states.get("sensor.povo_backup_last_renewal").state == "2026-11-26"
     renewals = hass.states.get("sensor.povo_backup_last_renewal").attributes[
         "recent_renewals"
     ]

@@ -171,11 +171,14 @@ async def test_a_renewal_counts_from_the_counters_as_they_are(
     gigabytes(hass, RX, 4.0)
     await hass.async_block_till_done()
     assert state_of(hass, REMAINING) == "9.0"
-    # What the counters say does not take the renewal's undo away.
+    # What the counters say does not take the renewal's undo away, and the
+    # undo does not take back what they counted.
     await hass.services.async_call(
         DOMAIN, "undo_renewal", {ATTR_CONFIG_ENTRY_ID: entry.entry_id}, blocking=True
     )
-    assert state_of(hass, REMAINING) == "2.3"
+    assert state_of(hass, DAYS) == "24"
+    assert state_of(hass, REMAINING) == "9.0"
+    assert entry.runtime_data.state.counters == {RX: 4.0}
 
 
 async def test_a_reading_by_hand_wins_until_the_counters_change(
@@ -336,42 +339,49 @@ async def test_expiry_follows_a_date_or_timestamp(
 async def test_a_new_value_is_a_use_that_keeps_the_line(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory
 ) -> None:
-    """A use restarts the six months, once a day, and is in the history."""
+    """A use restarts the six months, once a day, and is counted apart."""
     hass.states.async_set(SMS, "2026-11-20T10:00:00+00:00")
     gigabytes(hass, RX, 2.0)
     entry = await add_line(hass, ACTIVITY_LINE, {CONF_ACTIVITY_ENTITIES: [SMS, RX]})
     days = "sensor.giffgaff_days_until_expiry"
+    last_renewal = "sensor.giffgaff_last_renewal"
     # Linked: where the sources stood is not a use.
     assert state_of(hass, days) == "0"
-    assert entry.runtime_data.state.renewals == ()
+    assert entry.runtime_data.state.uses.count == 0
 
     hass.states.async_set(SMS, "2026-11-26T01:30:00+00:00")
     await hass.async_block_till_done()
     # Used on 26 November: safe through 26 May 2027.
     assert state_of(hass, days) == "181"
-    assert len(entry.runtime_data.state.renewals) == 1
+    assert entry.runtime_data.state.uses.count == 1
+    assert state_of(hass, last_renewal) == "2026-11-26"
 
     gigabytes(hass, RX, 2.5)  # Used again the same day.
     await hass.async_block_till_done()
-    assert len(entry.runtime_data.state.renewals) == 1
+    assert entry.runtime_data.state.uses.count == 1
 
     await move_to(hass, freezer, "2026-11-27T12:00:00+09:00")
     gigabytes(hass, RX, 0.1)  # The phone restarted: not a use.
     await hass.async_block_till_done()
-    assert len(entry.runtime_data.state.renewals) == 1
+    assert entry.runtime_data.state.uses.count == 1
 
     assert await hass.config_entries.async_reload(entry.entry_id)
     await hass.async_block_till_done()
     # Seen again after a restart: not a use.
-    assert len(entry.runtime_data.state.renewals) == 1
+    assert entry.runtime_data.state.uses.count == 1
 
     gigabytes(hass, RX, 0.3)
     await hass.async_block_till_done()
     assert state_of(hass, days) == "181"
-    assert [r.renewed_on.isoformat() for r in entry.runtime_data.state.renewals] == [
-        "2026-11-26",
-        "2026-11-27",
-    ]
+    attributes = hass.states.get(last_renewal).attributes
+    assert (attributes["uses"], attributes["last_use"]) == (
+        2,
+        "2026-11-27T12:00:00+09:00",
+    )
+    # Uses are no renewals: the history holds none of them, and none is undone.
+    assert attributes["recent_renewals"] == []
+    assert entry.runtime_data.state.renewals == ()
+    assert entry.runtime_data.state.undo == ()
 
 
 async def test_a_source_that_disappears_raises_a_repair(
@@ -607,9 +617,9 @@ async def test_a_renamed_source_is_followed(
         ACTIVITY_LINE | {CONF_DATA_TOTAL_GB: 10, CONF_DATA_REMAINING_GB: 8},
         {CONF_DATA_USAGE_ENTITIES: [RX, TX], CONF_ACTIVITY_ENTITIES: [RX, SMS]},
     )
-    gigabytes(hass, RX, 1.5)  # A use: the line is renewed, its data refilled.
+    gigabytes(hass, RX, 1.5)  # A use: it keeps the line, and buys no data.
     await hass.async_block_till_done()
-    assert entry.runtime_data.state.data.used_gb == 0
+    assert entry.runtime_data.state.data.used_gb == 2.5
 
     renamed = "sensor.pixel_data_received"
     entity_registry.async_update_entity(counter.entity_id, new_entity_id=renamed)
@@ -622,13 +632,13 @@ async def test_a_renamed_source_is_followed(
     line = entry.runtime_data.state
     assert line.counters == {renamed: 1.5, TX: 0.5}
     assert line.seen == {SMS: "2026-11-20T10:00:00+00:00", renamed: "1.5"}
-    assert len(line.renewals) == 1
+    assert line.uses.count == 1
     issue_id = f"source_missing_{entry.entry_id}"
     assert ir.async_get(hass).async_get_issue(DOMAIN, issue_id) is None
 
     gigabytes(hass, renamed, 2.0)
     await hass.async_block_till_done()
-    assert entry.runtime_data.state.data.used_gb == 0.5
+    assert entry.runtime_data.state.data.used_gb == 3.0
 
 
 async def test_a_renamed_source_of_one_entity(

@@ -79,7 +79,7 @@ def test_every_rule_the_integration_breaks_is_translated() -> None:
     english = flatten(ENGLISH)
     known = {key.rsplit(".", 1)[1] for key in english if ".error." in key}
     known |= {key.split(".")[1] for key in english if key.startswith("exceptions.")}
-    assert {"invalid_pack_days", "missing_last_renewal", "top_up_below_fee"} <= raised
+    assert {"invalid_pack_days", "missing_last_renewal", "wallet_too_long"} <= raised
     assert raised - known == set()
 
 

@@ -1,4 +1,4 @@
-"""Tests of undoing the last renewal, and of the renewal history in the logbook."""
+"""Tests of undoing what the user recorded, and of the renewal history in the logbook."""
 
 from collections.abc import Callable
 import logging
@@ -12,6 +12,11 @@ from pytest_homeassistant_custom_component.common import (
 )
 
 from homeassistant.components.button import DOMAIN as BUTTON_DOMAIN, SERVICE_PRESS
+from homeassistant.components.date import (
+    ATTR_DATE,
+    DOMAIN as DATE_DOMAIN,
+    SERVICE_SET_VALUE,
+)
 from homeassistant.const import ATTR_ENTITY_ID
 from homeassistant.core import Event, HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
@@ -25,7 +30,7 @@ from custom_components.esim_renewal.const import (
 )
 
 DAYS = "sensor.povo_backup_days_until_expiry"
-UNDO = "button.povo_backup_undo_last_renewal"
+UNDO = "button.povo_backup_undo_last_change"
 
 
 async def call(
@@ -34,6 +39,13 @@ async def call(
     """Call an action of the integration."""
     return await hass.services.async_call(
         DOMAIN, service, data, blocking=True, return_response=response
+    )
+
+
+async def press(hass: HomeAssistant, button: str) -> None:
+    """Press a button of the line."""
+    await hass.services.async_call(
+        BUTTON_DOMAIN, SERVICE_PRESS, {ATTR_ENTITY_ID: button}, blocking=True
     )
 
 
@@ -66,36 +78,77 @@ async def test_undo_puts_the_line_back(
     assert err.value.translation_key == "nothing_to_undo"
 
 
-async def test_a_later_change_ends_the_undo(
+async def test_each_undo_takes_back_the_next_change(
     hass: HomeAssistant, init_integration: MockConfigEntry
 ) -> None:
-    """A reading after a renewal is kept: the renewal can no longer be undone."""
+    """Two renewals and a reading are taken back newest first, then nothing is left.
+
+    Issue 16: the second press said there was no renewal to undo, while the
+    line had renewals.
+    """
     entry_id = init_integration.entry_id
-    await call(hass, "renew", {"config_entry_id": entry_id})
+    first = init_integration.runtime_data.state
+    await call(hass, "renew", {"config_entry_id": entry_id, "cost": 330})
+    once = init_integration.runtime_data.state
+    await call(hass, "renew", {"config_entry_id": entry_id, "validity_days": 365})
+    # A first allowance adds the data entities: the line reloads.
     await call(hass, "set_data", {"config_entry_id": entry_id, "data_total_gb": 3})
-    with pytest.raises(ServiceValidationError) as err:
-        await hass.services.async_call(
-            BUTTON_DOMAIN, SERVICE_PRESS, {ATTR_ENTITY_ID: UNDO}, blocking=True
-        )
-    assert err.value.translation_key == "nothing_to_undo"
+    await hass.async_block_till_done()
+    assert hass.states.get(DAYS).state == "364"
+
+    await press(hass, UNDO)
+    await hass.async_block_till_done()
+    assert init_integration.runtime_data.state.data == once.data
+    await press(hass, UNDO)
     assert hass.states.get(DAYS).state == "179"
+    assert init_integration.runtime_data.state.renewals == once.renewals
+    response = await call(
+        hass, "undo_renewal", {"config_entry_id": entry_id}, response=True
+    )
+    assert response["renewals"] == []
+    assert init_integration.runtime_data.state == first
+    assert hass.states.get(DAYS).state == "9"
+
+    with pytest.raises(ServiceValidationError) as err:
+        await press(hass, UNDO)
+    assert err.value.translation_key == "nothing_to_undo"
+    assert str(err.value) == (
+        "There is nothing left to undo. Undo takes back the changes you recorded,"
+        " one at a time and up to the last 10: renewals, data readings and last"
+        " safe days set by hand"
+    )
+
+
+async def test_undo_takes_back_a_last_safe_day_set_by_hand(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """A day set on the date entity is one more change to undo."""
+    await hass.services.async_call(
+        DATE_DOMAIN,
+        SERVICE_SET_VALUE,
+        {ATTR_ENTITY_ID: "date.povo_backup_last_safe_day", ATTR_DATE: "2027-01-31"},
+        blocking=True,
+    )
+    assert hass.states.get(DAYS).state == "66"
+    await press(hass, UNDO)
+    assert hass.states.get(DAYS).state == "9"
 
 
 async def test_undo_survives_a_reload(
     hass: HomeAssistant, init_integration: MockConfigEntry
 ) -> None:
     """The button undoes a renewal recorded before a restart."""
-    await hass.services.async_call(
-        BUTTON_DOMAIN,
-        SERVICE_PRESS,
-        {ATTR_ENTITY_ID: "button.povo_backup_mark_renewed"},
-        blocking=True,
+    await press(hass, "button.povo_backup_mark_renewed")
+    await call(
+        hass,
+        "set_data",
+        {"config_entry_id": init_integration.entry_id, "data_total_gb": 3},
     )
     assert await hass.config_entries.async_reload(init_integration.entry_id)
     await hass.async_block_till_done()
-    await hass.services.async_call(
-        BUTTON_DOMAIN, SERVICE_PRESS, {ATTR_ENTITY_ID: UNDO}, blocking=True
-    )
+    assert len(init_integration.runtime_data.state.undo) == 2
+    await press(hass, UNDO)
+    await press(hass, UNDO)
     assert hass.states.get(DAYS).state == "9"
 
 

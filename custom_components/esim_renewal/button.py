@@ -1,4 +1,4 @@
-"""Buttons of a line: mark it renewed now, or undo the last renewal."""
+"""Buttons of a line: mark it renewed now, or undo the last change recorded."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,7 +38,7 @@ BUTTONS: tuple[EsimRenewalButtonEntityDescription, ...] = (
     EsimRenewalButtonEntityDescription(
         key="undo_renewal",
         translation_key="undo_renewal",
-        press_fn=lambda line: line.async_undo_renewal(),
+        press_fn=lambda line: line.async_undo(),
     ),
 )
 
@@ -56,12 +56,17 @@ async def async_setup_entry(
 
 
 class EsimRenewalButtonEntity(EsimRenewalEntity, ButtonEntity):
-    """A button of a line: mark it renewed, or undo that."""
+    """A button of a line: mark it renewed, or undo the last change recorded.
+
+    Home Assistant writes a button's state, the time it was pressed, before it
+    calls ``async_press``: a press that finds nothing to undo is in the
+    logbook all the same, and says so with a translated error.
+    """
 
     entity_description: EsimRenewalButtonEntityDescription
 
     @override
     async def async_press(self) -> None:
         """Do what the button says."""
-        with translated_line_errors():
+        with translated_line_errors(self.hass):
             self.entity_description.press_fn(self.coordinator)

@@ -34,7 +34,7 @@ from .const import (
 from .coordinator import EsimRenewalConfigEntry, EsimRenewalCoordinator
 from .domain.carrier_preset import CarrierPreset
 from .domain.carriers import CARRIER_PRESETS, carrier_display_name, preset_key
-from .domain.line import LineEdit
+from .domain.edits import LineEdit
 from .domain.validity import LineStart, ValidityKind, days_from
 from .domain.values import LineValueError
 from .flow_schemas import (

@@ -41,9 +41,9 @@ CONF_ACTIVITY_ENTITIES: Final = "activity_entities"
 # 1.1: expiry, last renewal and data. 1.2: adds the renewal history.
 # 1.3: adds the reminder log. 1.4: adds the pack end, the wallet and what
 # undoes the last renewal. 1.5: adds what the line last took from each linked
-# source.
+# source. 1.6: adds spending by year and the uses, and keeps undo as steps.
 STORAGE_VERSION: Final = 1
-STORAGE_MINOR_VERSION: Final = 5
+STORAGE_MINOR_VERSION: Final = 6
 SAVE_DELAY: Final = 10
 
 # Actions and their fields.

@@ -7,6 +7,7 @@ from typing import Any
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
+from homeassistant.generated.currencies import ACTIVE_CURRENCIES
 from homeassistant.helpers.start import async_at_started
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
 from homeassistant.util import dt as dt_util
@@ -14,18 +15,20 @@ from homeassistant.util import dt as dt_util
 from .clock import RENEWAL_CLOCK
 from .const import CONF_CURRENCY, DOMAIN, LOGGER
 from .domain.data import has_allowance
+from .domain.edits import LineEdit, edit_line
+from .domain.history import record_use, remember, undo_last
 from .domain.lapse import Lapse
 from .domain.line import (
-    LineEdit,
+    Change,
     LineSettings,
     LineState,
-    edit_line,
+    follow_expiry,
     follow_remaining,
     read_counter,
     record_data,
     rename_source,
     see,
-    undo_renewal,
+    set_expiry_date,
 )
 from .domain.reminders import (
     Reminder,
@@ -35,11 +38,15 @@ from .domain.reminders import (
     due_reminder,
     next_reminder_at,
 )
-from .domain.renewals import RenewalRequest, renew
+from .domain.renewals import RenewalRequest, renew, renewal_errors
 from .domain.snapshot import LineSnapshot, take_snapshot
 from .domain.sources import is_new_use
 from .domain.values import LineValueError
-from .issues import async_report_newer_store, async_sync_expired_issue
+from .issues import (
+    async_report_dropped_records,
+    async_report_newer_store,
+    async_sync_expired_issue,
+)
 from .line_config import settings_from_config
 from .notifier import LineNotifier
 from .sources import SourceFollower, linked_sources
@@ -67,7 +74,6 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
         self.currency: str = entry.data.get(CONF_CURRENCY) or hass.config.currency
         self.state: LineState
         self.reminder_log: ReminderLog
-        self._undo_reminders: ReminderLog | None = None
         self.next_change: datetime
         self._store = EsimRenewalStore(hass, entry.entry_id)
         self._notifier = LineNotifier(hass, entry)
@@ -91,13 +97,16 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
         )
         self.state = stored.state
         self.reminder_log = stored.reminders
-        self._undo_reminders = stored.undo_reminders
         self.data = take_snapshot(self.state, self.settings, now)
         self.next_change = self._next_change(now)
         async_sync_expired_issue(self.hass, self.config_entry, self.data)
         if self._store.set_aside is not None:
             async_report_newer_store(
                 self.hass, self.config_entry, self._store.set_aside
+            )
+        if self._store.dropped_records:
+            async_report_dropped_records(
+                self.hass, self.config_entry, self._store.dropped_records
             )
         self._leave_clock = self.hass.data[RENEWAL_CLOCK].async_add_line(self)
         self._loaded = True
@@ -167,35 +176,36 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
         state = edit_line(self.state, settings.rule, edit, now.date())
         take_snapshot(state, settings, now)
         self.settings = settings
-        self.async_commit(state, keep_undo=True)
+        self.async_commit(state)
+
+    @callback
+    def renewal_errors(self, request: RenewalRequest) -> list[LineValueError]:
+        """Return what is wrong with each part of a renewal, for a form to show."""
+        return renewal_errors(
+            self.settings.rule, request, now=dt_util.now(), currencies=ACTIVE_CURRENCIES
+        )
 
     @callback
     def async_renew(self, request: RenewalRequest) -> None:
         """Record a renewal; a cost without a currency is in the line's."""
-        self._async_commit_renewal(
-            renew(
-                self.state,
-                self.settings.rule,
-                request,
-                now=dt_util.now(),
-                default_currency=self.currency,
-            )
+        state = renew(
+            self.state,
+            self.settings.rule,
+            request,
+            now=dt_util.now(),
+            currencies=ACTIVE_CURRENCIES,
+            default_currency=self.currency,
         )
-
-    @callback
-    def _async_commit_renewal(self, state: LineState) -> None:
-        """Keep the state a renewal made, and say it was renewed."""
-        self.async_commit(state, renewal=True)
+        self.async_commit(state, change=Change.RENEWAL)
         self._notifier.async_renewed(state.renewals[-1])
 
     @callback
-    def async_undo_renewal(self) -> None:
-        """Put the line back as it was before its last renewal."""
-        undone = self.state.renewals[-1] if self.state.renewals else None
-        state = undo_renewal(self.state)
-        self.async_commit(state, reminder_log=self._undo_reminders)
-        if undone is not None:
-            self._notifier.async_renewal_undone(undone)
+    def async_undo(self) -> None:
+        """Take back the last change the user recorded, and say so if a renewal."""
+        state, step = undo_last(self.state, self.settings.rule)
+        self.async_commit(state, reminder_log=step.reminders)
+        if step.renewal is not None:
+            self._notifier.async_renewal_undone(step.renewal)
 
     @callback
     def async_set_data(
@@ -214,16 +224,13 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
             remaining_gb=remaining_gb,
             used_gb=used_gb,
         )
-        self.async_commit(state)
+        self.async_commit(state, change=Change.DATA)
 
     @callback
     def async_set_expiry_date(self, expiry_date: date) -> None:
-        """Correct the last safe day, as the carrier shows it."""
-        self.async_commit(
-            replace(
-                self.state, terms=replace(self.state.terms, expiry_date=expiry_date)
-            )
-        )
+        """Correct the last safe day by hand, as the carrier shows it."""
+        state = set_expiry_date(self.state, expiry_date, dt_util.now().date())
+        self.async_commit(state, change=Change.EXPIRY_DATE)
 
     @callback
     def async_read_counter(self, source: str, value_gb: float) -> None:
@@ -232,14 +239,14 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
             self.state, self.settings.rule, dt_util.now().date(), source, value_gb
         )
         if state != self.state:
-            self.async_commit(state, keep_undo=True)
+            self.async_commit(state)
 
     @callback
     def async_rename_source(self, old: str, new: str) -> None:
         """Know a renamed source by its new entity id, keeping what it said."""
         state = rename_source(self.state, old, new)
         if state != self.state:
-            self.async_commit(state, keep_undo=True)
+            self.async_commit(state)
 
     @callback
     def async_follow_remaining(self, source: str, value: str, gb: float) -> None:
@@ -253,7 +260,7 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
             )
         except LineValueError as err:
             LOGGER.debug("%s: %s left not taken: %s", self.name, source, err.key)
-        self.async_commit(state, keep_undo=True)
+        self.async_commit(state)
 
     @callback
     def async_follow_expiry(self, source: str, value: str, expiry_date: date) -> None:
@@ -261,54 +268,39 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
         if self.state.seen.get(source) == value:
             return
         state = see(self.state, source, value)
-        self.async_commit(
-            replace(state, terms=replace(state.terms, expiry_date=expiry_date))
-        )
+        try:
+            state = follow_expiry(state, expiry_date, dt_util.now().date())
+        except LineValueError as err:
+            LOGGER.debug("%s: %s expiry not taken: %s", self.name, source, err.key)
+        self.async_commit(state)
 
     @callback
     def async_record_use(self, source: str, value: str, used_at: datetime) -> None:
-        """Count a new value of a linked source as a use that keeps the line.
-
-        A use restarts the window as a renewal does, once a day.
-        """
-        if not is_new_use(self.state.seen.get(source), value):
-            state = see(self.state, source, value)
-            if state != self.state:
-                self.async_commit(state, keep_undo=True)
-            return
+        """Count a new value of a linked source as a use that keeps the line."""
         state = see(self.state, source, value)
-        used_at = dt_util.as_local(used_at)
-        last = state.terms.last_renewal
-        if last is not None and used_at.date() <= last:
-            self.async_commit(state, keep_undo=True)
-            return
-        self._async_commit_renewal(
-            renew(
-                state,
-                self.settings.rule,
-                RenewalRequest(renewed_on=used_at.date(), renewed_at=used_at),
-                now=max(used_at, dt_util.now()),
-                default_currency=self.currency,
-            )
-        )
+        if is_new_use(self.state.seen.get(source), value):
+            state = record_use(state, self.settings.rule, dt_util.as_local(used_at))
+        if state != self.state:
+            self.async_commit(state)
 
     @callback
     def async_commit(
         self,
         state: LineState,
         *,
-        renewal: bool = False,
+        change: Change | None = None,
         reminder_log: ReminderLog | None = None,
-        keep_undo: bool = False,
     ) -> None:
         """Keep a new state, persist it, then tell the entities and remind.
 
-        Every change of a line goes through here, whoever asks for it. A
+        Every change of a line goes through here, whoever asks for it. The new
+        state, its reminder log and what the entities show are all computed
+        before anything is kept, so a change that cannot be shown leaves the
+        line as it was. A change the user records (``change``) pushes an undo
+        step; what linked sources say pushes none and takes none away. A
         renewal or a new expiry date starts a new reminder cycle, unless the
-        change brings back a log (an undone renewal). Only a renewal can be
-        undone, and only until the next change the user makes: what linked
-        sources say keeps it. A line that is closing refuses changes, so
-        nothing is written after its unload.
+        change brings back a log (an undo). A line that is closing refuses
+        changes, so nothing is written after its unload.
         """
         if self._closed:
             raise HomeAssistantError(
@@ -317,28 +309,23 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
                 translation_placeholders={"target": self.config_entry.title},
             )
         now = dt_util.now()
-        # The whole new state is checked before anything is kept: a state the
-        # line cannot show is refused here, and nothing changes.
-        take_snapshot(state, self.settings, now)
         previous = self.state
-        if renewal:
-            self._undo_reminders = self.reminder_log
-        elif not keep_undo:
-            state = replace(state, undo=None)
-            self._undo_reminders = None
-        self.state = state
+        if change is not None:
+            state = remember(previous, state, change, self.reminder_log)
         log = self.reminder_log
         if reminder_log is not None:
             log = replace(reminder_log, checked_until=now)
-        elif renewal or state.expiry_date != previous.expiry_date:
+        elif change is Change.RENEWAL or state.expiry_date != previous.expiry_date:
             log = ReminderLog(checked_until=now)
-        reminder, self.reminder_log = data_low_reminder(
+        reminder, log = data_low_reminder(
             previous.data, state.data, self.settings.reminders, log, now
         )
+        snapshot = take_snapshot(state, self.settings, now)
+        self.state, self.reminder_log = state, log
         if reminder is None:
             self._reminder_log_unsaved = False
             self._store.async_schedule_save(self._stored_line)
-        self._async_update(now)
+        self._async_show(snapshot, now)
         if reminder is not None:
             self._async_remind(reminder, now)
         if _data_entities(previous) != _data_entities(state):
@@ -366,8 +353,12 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
 
     @callback
     def _async_update(self, now: datetime) -> None:
-        """Tell the entities, and sync the repair issue, when the snapshot changed."""
-        snapshot = take_snapshot(self.state, self.settings, now)
+        """Bring what the entities show up to date."""
+        self._async_show(take_snapshot(self.state, self.settings, now), now)
+
+    @callback
+    def _async_show(self, snapshot: LineSnapshot, now: datetime) -> None:
+        """Tell the entities, and the repair issue, when the snapshot changed."""
         if snapshot != self.data:
             async_sync_expired_issue(self.hass, self.config_entry, snapshot)
             self.async_set_updated_data(snapshot)
@@ -435,11 +426,7 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
     @callback
     def _stored_line(self) -> StoredLine:
         """Return what the store keeps of this line."""
-        return StoredLine(
-            state=self.state,
-            reminders=self.reminder_log,
-            undo_reminders=self._undo_reminders,
-        )
+        return StoredLine(state=self.state, reminders=self.reminder_log)
 
 
 def _data_low(state: LineState, mark_gb: float | None) -> bool:

@@ -45,6 +45,6 @@ class EsimRenewalExpiryDateEntity(EsimRenewalEntity, DateEntity):
 
     @override
     async def async_set_value(self, value: date) -> None:
-        """Correct the last safe day."""
-        with translated_line_errors():
+        """Correct the last safe day: not before the last renewal, and undoable."""
+        with translated_line_errors(self.hass):
             self.coordinator.async_set_expiry_date(value)

@@ -26,6 +26,7 @@ EXPIRED: Final = "expired"
 NEWER_STORE: Final = "newer_store"
 UPDATE_FAILED: Final = "update_failed"
 SOURCE_MISSING: Final = "source_missing"
+DROPPED_RECORDS: Final = "dropped_records"
 
 ATTR_ENTRY_ID: Final = "entry_id"
 ATTR_KIND: Final = "kind"
@@ -177,4 +178,25 @@ def async_sync_source_missing_issue(
         )
         if missing
         else None,
+    )
+
+
+@callback
+def async_report_dropped_records(
+    hass: HomeAssistant, entry: ConfigEntry[Any], dropped: int
+) -> None:
+    """Say that records of the line's stored state could not be read, and went.
+
+    Only the load that dropped them knows, so the issue stays until the user
+    dismisses it or the line is removed.
+    """
+    async_sync_issue(
+        hass,
+        entry,
+        DROPPED_RECORDS,
+        LineIssue(
+            translation_key=DROPPED_RECORDS,
+            placeholders={"count": str(dropped)},
+            persistent=True,
+        ),
     )

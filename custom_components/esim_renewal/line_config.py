@@ -11,6 +11,7 @@ from typing import Any
 from yarl import URL
 
 from homeassistant.const import CONF_NAME
+from homeassistant.generated.currencies import ACTIVE_CURRENCIES
 
 from .const import (
     CONF_BALANCE,
@@ -137,7 +138,7 @@ def settings_errors(data: Mapping[str, Any]) -> dict[str, str]:
     if CONF_FEE in data:
         _collect(errors, amount, data[CONF_FEE], CONF_FEE, positive=True)
     if data.get(CONF_CURRENCY):
-        _collect(errors, currency_code, data[CONF_CURRENCY])
+        _collect(errors, currency_code, data[CONF_CURRENCY], ACTIVE_CURRENCIES)
     if not errors:
         _collect(errors, rule_from_config, data)
     return errors

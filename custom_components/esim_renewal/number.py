@@ -66,5 +66,5 @@ class EsimRenewalDataRemainingNumber(EsimRenewalEntity, NumberEntity):
     @override
     async def async_set_native_value(self, value: float) -> None:
         """Record a reading of the data remaining."""
-        with translated_line_errors():
+        with translated_line_errors(self.hass):
             self.coordinator.async_set_data(remaining_gb=value)

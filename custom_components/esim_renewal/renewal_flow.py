@@ -8,6 +8,7 @@ from homeassistant.config_entries import (
     SubentryFlowResult,
 )
 from homeassistant.const import CONF_NAME
+from homeassistant.core import callback
 from homeassistant.util import dt as dt_util
 
 from .const import ATTR_RENEWED_ON
@@ -36,13 +37,7 @@ class RecordRenewalFlow(ConfigSubentryFlow):
         if user_input is not None:
             errors = record_renewal(line, user_input, schema)
             if not errors:
-                return self.async_abort(
-                    reason="renewal_recorded",
-                    description_placeholders={
-                        "name": entry.data[CONF_NAME],
-                        "expiry_date": words(self.hass).date(line.data.expiry_date),
-                    },
-                )
+                return self._async_recorded(entry)
         return self.async_show_form(
             step_id="user",
             data_schema=self.add_suggested_values_to_schema(
@@ -51,4 +46,28 @@ class RecordRenewalFlow(ConfigSubentryFlow):
             ),
             errors=errors,
             description_placeholders={"name": entry.data[CONF_NAME]},
+        )
+
+    @callback
+    def _async_recorded(self, entry: EsimRenewalConfigEntry) -> SubentryFlowResult:
+        """Say the renewal was recorded, and whether the line is safe again.
+
+        A wallet topped up with less than its fee stays suspended: say what it
+        still lacks.
+        """
+        snapshot = entry.runtime_data.data
+        placeholders = {
+            "name": entry.data[CONF_NAME],
+            "expiry_date": words(self.hass).date(snapshot.expiry_date),
+        }
+        if snapshot.top_up_needed is not None:
+            return self.async_abort(
+                reason="top_up_short",
+                description_placeholders={
+                    **placeholders,
+                    "top_up_needed": f"{snapshot.top_up_needed:g}",
+                },
+            )
+        return self.async_abort(
+            reason="renewal_recorded", description_placeholders=placeholders
         )

@@ -79,12 +79,24 @@ def record_renewal(
 ) -> dict[str, str]:
     """Record the renewal a filled-in form describes; return the form's errors.
 
-    None when it was recorded; a broken rule shows on its field when the form
-    has it.
+    None when it was recorded. Every field's own error shows at once, each on
+    its field; only when each is right is the renewal checked with the line as
+    a whole. An error the form has no field for is the form's.
     """
+    request = _renewal_request(user_input)
+    on_form = {str(marker) for marker in schema.schema}
+    errors: dict[str, str] = {}
+    for err in line.renewal_errors(request):
+        errors.setdefault(_error_field(err, on_form), err.key)
+    if errors:
+        return errors
     try:
-        line.async_renew(_renewal_request(user_input))
+        line.async_renew(request)
     except LineValueError as err:
-        on_form = {str(marker) for marker in schema.schema}
-        return {err.field if err.field in on_form else "base": err.key}
+        return {_error_field(err, on_form): err.key}
     return {}
+
+
+def _error_field(err: LineValueError, on_form: set[str]) -> str:
+    """Return where a form shows an error: on its field, or on the whole form."""
+    return err.field if err.field in on_form else "base"

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, override
 
 from homeassistant.components.sensor import (
@@ -35,14 +35,14 @@ PARALLEL_UPDATES = 0
 class EsimRenewalSensorEntityDescription(SensorEntityDescription):
     """Describes a sensor of a line."""
 
-    value_fn: Callable[[LineSnapshot], StateType | datetime]
+    value_fn: Callable[[LineSnapshot], StateType | date | datetime]
     exists_fn: Callable[[LineSettings, LineSnapshot], bool] = lambda *_: True
     attributes_fn: Callable[[LineSnapshot], dict[str, Any] | None] = lambda _: None
 
 
 def _recent_renewals(line: LineSnapshot) -> dict[str, Any]:
-    """Return the last few renewals, newest first."""
-    return {
+    """Return the last few renewals, newest first, and the uses counted apart."""
+    attributes: dict[str, Any] = {
         "recent_renewals": [
             {
                 "renewed_on": renewal.renewed_on.isoformat(),
@@ -53,6 +53,10 @@ def _recent_renewals(line: LineSnapshot) -> dict[str, Any]:
             for renewal in reversed(line.renewals[-RECENT_RENEWALS:])
         ]
     }
+    if (uses := line.uses) is not None:
+        attributes["last_use"] = uses.last_at and uses.last_at.isoformat()
+        attributes["uses"] = uses.count
+    return attributes
 
 
 SENSORS: tuple[EsimRenewalSensorEntityDescription, ...] = (
@@ -113,8 +117,8 @@ SENSORS: tuple[EsimRenewalSensorEntityDescription, ...] = (
     EsimRenewalSensorEntityDescription(
         key="last_renewal",
         translation_key="last_renewal",
-        device_class=SensorDeviceClass.TIMESTAMP,
-        value_fn=lambda line: line.last_renewal_at,
+        device_class=SensorDeviceClass.DATE,
+        value_fn=lambda line: line.last_renewal,
         attributes_fn=_recent_renewals,
     ),
 )
@@ -158,13 +162,13 @@ class EsimRenewalSensorEntity(EsimRenewalEntity, SensorEntity):
     """A sensor of a line."""
 
     entity_description: EsimRenewalSensorEntityDescription
-    # The history changes rarely and is kept in the store; keep it out of the
-    # recorder.
-    _unrecorded_attributes = frozenset({"recent_renewals"})
+    # The history is kept in the store, and the uses change daily; keep them
+    # out of the recorder.
+    _unrecorded_attributes = frozenset({"recent_renewals", "last_use", "uses"})
 
     @property
     @override
-    def native_value(self) -> StateType | datetime:
+    def native_value(self) -> StateType | date | datetime:
         """Return the sensor's value."""
         return self.entity_description.value_fn(self.coordinator.data)
 
@@ -191,7 +195,7 @@ class EsimRenewalSpendingSensorEntity(EsimRenewalMoneySensorEntity):
 
     The line's currency is Home Assistant's when the line was added, and stays,
     so the unit never changes under the sensor's statistics. Renewals paid in
-    another currency are not converted, so not counted.
+    another currency are not converted: each currency's total is shown apart.
     """
 
     @property
@@ -199,6 +203,12 @@ class EsimRenewalSpendingSensorEntity(EsimRenewalMoneySensorEntity):
     def native_value(self) -> float:
         """Return the total of this year's renewals."""
         return self.coordinator.data.spent_this_year.get(self.coordinator.currency, 0.0)
+
+    @property
+    @override
+    def extra_state_attributes(self) -> dict[str, Any]:
+        """Return this year's total in each currency paid, the line's included."""
+        return {"by_currency": self.coordinator.data.spent_this_year}
 
     @property
     @override

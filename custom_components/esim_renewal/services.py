@@ -92,21 +92,25 @@ def async_setup_services(hass: HomeAssistant) -> None:
 async def _async_renew(call: ServiceCall) -> ServiceResponse:
     """Record a renewal; answer with the line as it stands after it."""
     line = _line_of(call)
-    with translated_line_errors():
+    with translated_line_errors(call.hass):
         line.async_renew(renewal_request(call.data))
     return _line_response(line) if call.return_response else None
 
 
 async def _async_undo_renewal(call: ServiceCall) -> ServiceResponse:
-    """Undo the last renewal; answer with the line as it stands again."""
+    """Undo the last change the user recorded; answer with the line again."""
     line = _line_of(call)
-    with translated_line_errors():
-        line.async_undo_renewal()
+    with translated_line_errors(call.hass):
+        line.async_undo()
     return _line_response(line) if call.return_response else None
 
 
 def _line_response(line: EsimRenewalCoordinator) -> dict[str, Any]:
-    """Return the line as an action answers with it."""
+    """Return the line as an action answers with it.
+
+    ``top_up_needed`` says what a lapsed wallet still lacks to pay its fee: a
+    top-up too small leaves the line suspended.
+    """
     snapshot = line.data
     lost_on = line.lapse.number_lost_on
     return {
@@ -115,6 +119,7 @@ def _line_response(line: EsimRenewalCoordinator) -> dict[str, Any]:
         "status": snapshot.status.value,
         "number_lost_date": None if lost_on is None else lost_on.isoformat(),
         "balance": snapshot.balance,
+        "top_up_needed": snapshot.top_up_needed,
         "renewals": [renewal_to_dict(renewal) for renewal in line.state.renewals],
     }
 
@@ -122,7 +127,7 @@ def _line_response(line: EsimRenewalCoordinator) -> dict[str, Any]:
 async def _async_set_data(call: ServiceCall) -> None:
     """Record a data reading."""
     line = _line_of(call)
-    with translated_line_errors():
+    with translated_line_errors(call.hass):
         line.async_set_data(
             total_gb=call.data.get(ATTR_DATA_TOTAL_GB),
             remaining_gb=call.data.get(ATTR_DATA_REMAINING_GB),

@@ -45,6 +45,7 @@ from .const import (
 )
 from .domain.sources import last_safe_day_before
 from .domain.validity import ValidityKind, ValidityRule
+from .domain.values import is_stored_day
 from .issues import async_sync_source_missing_issue
 
 if TYPE_CHECKING:
@@ -316,7 +317,9 @@ def _expiry_day(state: State) -> date | None:
     """
     if (day := dt_util.parse_date(state.state)) is not None:
         return day
-    if (instant := dt_util.parse_datetime(state.state)) is None:
+    instant = dt_util.parse_datetime(state.state)
+    # An instant at the ends of the calendar has no local time to convert to.
+    if instant is None or not is_stored_day(instant.date()):
         LOGGER.debug("%s is not a date: %s", state.entity_id, state.state)
         return None
     if instant.tzinfo is None:

@@ -20,7 +20,7 @@ from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
 from .const import DOMAIN, LOGGER, SAVE_DELAY, STORAGE_MINOR_VERSION, STORAGE_VERSION
-from .domain.line import LineState
+from .domain.line import MAX_RENEWALS, LineState
 from .domain.reminders import ReminderLog
 from .domain.serialization import (
     log_from_dict,
@@ -39,8 +39,6 @@ class StoredLine:
 
     state: LineState
     reminders: ReminderLog
-    undo_reminders: ReminderLog | None = None
-    """The reminder log before the last renewal, to restore with its undo."""
 
 
 class EsimRenewalStore(Store[dict[str, Any]]):
@@ -57,12 +55,20 @@ class EsimRenewalStore(Store[dict[str, Any]]):
         self._save_pending = False
         self.set_aside: str | None = None
         """Where a file written by a newer release was moved, if one was."""
+        self.dropped_records = 0
+        """How many records of the stored state could not be read."""
 
     async def _async_migrate_func(
         self, old_major_version: int, old_minor_version: int, old_data: dict[str, Any]
     ) -> dict[str, Any]:
-        """Bring a store written by an earlier version up to date."""
-        data = dict(old_data)
+        """Bring a store written by an earlier version up to date.
+
+        Data that is not a line's state at all is left for the loader to refuse.
+        """
+        stored: object = old_data
+        if not isinstance(stored, dict):
+            return old_data
+        data = dict(stored)
         if old_minor_version < 2:
             data["renewals"] = []
         if old_minor_version < 3:
@@ -87,6 +93,8 @@ class EsimRenewalStore(Store[dict[str, Any]]):
                 if state is not None:
                     state["counters"] = {}
                     state["seen"] = {}
+        if old_minor_version < 6:
+            _keep_history_apart(data)
         return data
 
     async def async_load_line(
@@ -114,7 +122,13 @@ class EsimRenewalStore(Store[dict[str, Any]]):
                 return replace(stored, state=replace(stored.state, terms=terms))
         state = initial_state_from_config(entry_data, now.date())
         if stored is not None:
-            state = replace(state, renewals=stored.state.renewals)
+            old = stored.state
+            state = replace(
+                state,
+                renewals=old.renewals,
+                spending=old.spending,
+                uses=old.uses,
+            )
         line = StoredLine(state=state, reminders=ReminderLog(checked_until=now))
         self.async_schedule_save(lambda: line)
         return line
@@ -143,13 +157,10 @@ class EsimRenewalStore(Store[dict[str, Any]]):
         if stored is None:
             return None
         try:
-            undo_reminders = stored["undo_reminders"]
-            return StoredLine(
-                state=state_from_dict(stored),
+            read = state_from_dict(stored)
+            line = StoredLine(
+                state=read.state,
                 reminders=log_from_dict(stored["reminders"]),
-                undo_reminders=None
-                if undo_reminders is None
-                else log_from_dict(undo_reminders),
             )
         except (KeyError, TypeError, ValueError) as err:
             LOGGER.warning(
@@ -158,6 +169,15 @@ class EsimRenewalStore(Store[dict[str, Any]]):
                 err,
             )
             return None
+        if read.dropped:
+            LOGGER.warning(
+                "Stored state of %s held %d unreadable records; they are left out",
+                self.key,
+                read.dropped,
+            )
+            self.dropped_records = read.dropped
+            self.async_schedule_save(lambda: line)
+        return line
 
     async def _async_set_aside(self, err: UnsupportedStorageVersionError) -> None:
         """Move a file a newer release wrote out of the way, keeping it whole."""
@@ -209,7 +229,73 @@ def _as_dict(line: StoredLine) -> dict[str, Any]:
     return {
         **state_to_dict(line.state),
         "reminders": log_to_dict(line.reminders),
-        "undo_reminders": None
-        if line.undo_reminders is None
-        else log_to_dict(line.undo_reminders),
+    }
+
+
+def _keep_history_apart(data: dict[str, Any]) -> None:
+    """Bring a 1.5 state to 1.6: yearly spending, uses apart, undo in steps.
+
+    Spending is totalled from the renewals kept. A 1.5 store keeps the uses of
+    a line among its renewals, where nothing tells them from a renewal without
+    a cost, so they stay there; none is counted. Its undo, the whole state
+    before the last renewal, becomes one step. A malformed part is left as it
+    is, for the loader to leave out.
+    """
+    renewals = data.get("renewals")
+    data["spending"] = _spending_of(renewals if isinstance(renewals, list) else [])
+    data["uses"] = {"last_at": None, "count": 0}
+    before = data.get("undo")
+    reminders = data.pop("undo_reminders", None) or data.get("reminders")
+    data["undo"] = []
+    if isinstance(before, dict):
+        kept = before.get("renewals")
+        data["undo"].append(
+            {
+                "change": "renewal",
+                "terms": _terms_of(before),
+                "data": before.get("data"),
+                "terms_after": _terms_of(data),
+                "data_after": data.get("data"),
+                "renewal": (
+                    renewals[-1] if isinstance(renewals, list) and renewals else None
+                ),
+                "dropped": (
+                    kept[0]
+                    if isinstance(kept, list) and len(kept) == MAX_RENEWALS
+                    else None
+                ),
+                "reminders": reminders,
+            }
+        )
+
+
+def _spending_of(renewals: list[Any]) -> dict[str, dict[str, float]]:
+    """Return what the renewals cost, by year and currency, as 1.6 stores it."""
+    totals: dict[str, dict[str, float]] = {}
+    for renewal in renewals:
+        if not isinstance(renewal, dict):
+            continue
+        day, cost, currency = (
+            renewal.get("renewed_on"),
+            renewal.get("cost"),
+            renewal.get("currency"),
+        )
+        if not (
+            isinstance(day, str)
+            and isinstance(cost, int | float)
+            and not isinstance(cost, bool)
+            and cost > 0
+            and isinstance(currency, str)
+        ):
+            continue
+        in_year = totals.setdefault(day[:4], {})
+        in_year[currency] = round(in_year.get(currency, 0) + cost, 2)
+    return totals
+
+
+def _terms_of(state: dict[str, Any]) -> dict[str, Any]:
+    """Return the terms of a stored state, as an undo step keeps them."""
+    return {
+        key: state.get(key)
+        for key in ("expiry_date", "last_renewal", "pack_end", "wallet")
     }

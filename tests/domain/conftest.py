@@ -6,6 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 TOKYO = ZoneInfo("Asia/Tokyo")
+# The ISO 4217 codes the tests use; Home Assistant passes in all of them.
+CURRENCIES = frozenset({"EUR", "GBP", "HKD", "JPY", "USD"})
 NEW_YORK = ZoneInfo("America/New_York")
 SANTIAGO = ZoneInfo("America/Santiago")
 

@@ -1,16 +1,15 @@
-"""Tests of a line's settings and state: reminders that fit, undo."""
+"""Tests of a line's settings and state: reminders that fit, a last safe day."""
 
 from datetime import date
 
 import pytest
 
-from .conftest import tokyo
+from .conftest import CURRENCIES, tokyo
 from custom_components.esim_renewal.domain.calendar_rules import (
     FixedRule,
     MonthlyRule,
     RollingRule,
 )
-from custom_components.esim_renewal.domain.data import data_allowance
 from custom_components.esim_renewal.domain.keeper_rules import (
     ActivityRule,
     AfterPackRule,
@@ -22,7 +21,8 @@ from custom_components.esim_renewal.domain.line import (
     LineSettings,
     LineState,
     default_reminder_days,
-    undo_renewal,
+    follow_expiry,
+    set_expiry_date,
 )
 from custom_components.esim_renewal.domain.reminders import ReminderPlan
 from custom_components.esim_renewal.domain.renewals import RenewalRequest, renew
@@ -68,6 +68,7 @@ def test_a_line_just_renewed_is_active(rule: ValidityRule, renewed: date) -> Non
         rule,
         RenewalRequest(renewed_on=now.date()),
         now=now,
+        currencies=CURRENCIES,
     )
     assert state.expiry_date == renewed
     settings = LineSettings(
@@ -76,22 +77,36 @@ def test_a_line_just_renewed_is_active(rule: ValidityRule, renewed: date) -> Non
     assert take_snapshot(state, settings, now).status is LineStatus.ACTIVE
 
 
-def test_undo_brings_back_the_line_before_its_renewal() -> None:
-    """A renewal keeps what it replaced, one step deep, until undone."""
-    now = tokyo("2026-11-26 10:00")
-    before = LineState(
-        terms=Terms(expiry_date=date(2026, 12, 5)),
-        data=data_allowance(total_gb=10, remaining_gb=1),
+@pytest.mark.parametrize(
+    ("day", "key"),
+    [
+        (date(2026, 11, 19), "expiry_before_last_renewal"),
+        (date(2036, 11, 27), "date_too_late"),
+        (date(9999, 12, 31), "date_too_late"),
+    ],
+)
+def test_a_last_safe_day_by_hand_is_not_before_the_last_renewal(
+    day: date, key: str
+) -> None:
+    """A day before the last renewal's, or over 10 years ahead, is refused."""
+    state = LineState(
+        terms=Terms(expiry_date=date(2027, 5, 24), last_renewal=date(2026, 11, 20))
     )
-    rule = RollingRule(validity_days=180)
-    once = renew(before, rule, RenewalRequest(renewed_on=now.date()), now=now)
-    twice = renew(once, rule, RenewalRequest(renewed_on=now.date()), now=now)
-    assert undo_renewal(once) == before
-    assert twice.undo is not None
-    assert twice.undo.undo is None
-    assert undo_renewal(twice) == once.__class__(
-        terms=once.terms, data=once.data, renewals=once.renewals
-    )
+    today = date(2026, 11, 26)
+    for allowed in (date(2026, 11, 20), today, date(2036, 11, 26)):
+        assert set_expiry_date(state, allowed, today).expiry_date == allowed
     with pytest.raises(LineValueError) as err:
-        undo_renewal(before)
-    assert err.value.key == "nothing_to_undo"
+        set_expiry_date(state, day, today)
+    assert (err.value.field, err.value.key) == ("expiry_date", key)
+
+
+def test_a_linked_source_may_give_a_past_day_within_bounds() -> None:
+    """What a carrier's entity says is taken, past or not, within 10 years."""
+    state = LineState(terms=Terms(expiry_date=date(2027, 5, 24)))
+    today = date(2026, 11, 26)
+    assert follow_expiry(state, date(2026, 11, 1), today).expiry_date == date(
+        2026, 11, 1
+    )
+    for day in (date(2016, 11, 25), date(9999, 12, 31)):
+        with pytest.raises(LineValueError):
+            follow_expiry(state, day, today)

@@ -7,13 +7,18 @@ from zoneinfo import ZoneInfo
 
 from hypothesis import given, settings, strategies as st
 
-from .conftest import TOKYO
+from .conftest import CURRENCIES, TOKYO
 from custom_components.esim_renewal.domain.calendar_rules import (
     FixedRule,
     MonthlyRule,
     RollingRule,
 )
 from custom_components.esim_renewal.domain.data import data_allowance
+from custom_components.esim_renewal.domain.history import (
+    record_use,
+    remember,
+    undo_last,
+)
 from custom_components.esim_renewal.domain.keeper_rules import (
     ActivityRule,
     AfterPackRule,
@@ -21,13 +26,13 @@ from custom_components.esim_renewal.domain.keeper_rules import (
     StackingRule,
 )
 from custom_components.esim_renewal.domain.line import (
+    Change,
     LineSettings,
     LineState,
     read_counter,
     record_data,
     see,
     start_line,
-    undo_renewal,
 )
 from custom_components.esim_renewal.domain.reminders import ReminderLog
 from custom_components.esim_renewal.domain.renewals import RenewalRequest, renew
@@ -43,7 +48,7 @@ from custom_components.esim_renewal.domain.validity import (
     Terms,
     ValidityRule,
 )
-from custom_components.esim_renewal.domain.values import LineValueError
+from custom_components.esim_renewal.domain.values import LineValueError, latest_day
 from custom_components.esim_renewal.domain.wallet import Fee
 
 DAYS = st.integers(min_value=1, max_value=3650)
@@ -84,18 +89,30 @@ def _request(rule: ValidityRule, renewed_on: date, days: int | None) -> RenewalR
 def test_a_renewal_never_moves_the_last_safe_day_earlier(
     rule: ValidityRule, first: date, purchases: list[tuple[int, int | None]]
 ) -> None:
-    """Rolling, after-pack and stacking lines: each renewal keeps or moves it on."""
+    """Rolling, after-pack and stacking lines: each renewal keeps or moves it on.
+
+    Never past the latest day there may be: a renewal that would go there is
+    refused.
+    """
     state = LineState(
         terms=rule.start(LineStart(expiry_date=first, last_renewal=first), first)
     )
     day = first
+    refused: set[str] = set()
     for gap, days in purchases:
         day += timedelta(days=gap)
         now = datetime.combine(day, time(23, 59), tzinfo=TOKYO)
-        renewed = renew(state, rule, _request(rule, day, days), now=now)
-        assert renewed.expiry_date >= state.expiry_date
+        try:
+            renewed = renew(
+                state, rule, _request(rule, day, days), now=now, currencies=CURRENCIES
+            )
+        except LineValueError as err:
+            refused.add(err.key)
+            continue
+        assert state.expiry_date <= renewed.expiry_date <= latest_day(day)
         assert renewed.renewals[-1].expiry_date == renewed.expiry_date
         state = renewed
+    assert refused <= {"date_too_late"}
 
 
 # Zones with whole-hour, half-hour and 45-minute offsets, with and without
@@ -159,10 +176,12 @@ def test_days_left_fall_by_exactly_one_at_each_local_midnight(
 
 
 def _start(day: date) -> LineStart:
-    """Return what a user says of a line added on a day: enough for any rule."""
-    return LineStart(
-        expiry_date=day + timedelta(days=20), last_renewal=day, balance=1000.0
-    )
+    """Return what a user says of a line added on a day: enough for any rule.
+
+    A wallet holds nothing after paying its first period, which lasts up to
+    ten years: more could pay past the bounds of a last safe day.
+    """
+    return LineStart(expiry_date=day + timedelta(days=20), last_renewal=day, balance=0)
 
 
 ALL_RULES = st.one_of(
@@ -204,6 +223,7 @@ operations = st.lists(
             st.builds(dict, total_gb=GB, remaining_gb=GB, used_gb=GB),
         ),
         st.tuples(st.just("undo"), st.just(0), st.just({})),
+        st.tuples(st.just("use"), st.integers(min_value=0, max_value=3), st.just({})),
         st.tuples(
             st.just("counter"),
             st.integers(min_value=0, max_value=3),
@@ -240,7 +260,7 @@ def test_every_state_round_trips_through_the_store_format(  # noqa: PLR0917
     zone: ZoneInfo,
     sent: frozenset[str],
 ) -> None:
-    """Any line a user can make, renew, read, link and undo is stored and read back.
+    """Any line a user can make, renew, read, link, use and undo is stored and read back.
 
     What a rule refuses is the domain's own error, and leaves the line as it was.
     """
@@ -249,27 +269,35 @@ def test_every_state_round_trips_through_the_store_format(  # noqa: PLR0917
     for operation, gap, values in operations:
         day += timedelta(days=gap)
         now = datetime.combine(day, time(12), tzinfo=zone)
+        log = ReminderLog(checked_until=now, sent=sent)
         try:
             if operation == "renew":
-                state = renew(
+                renewed = renew(
                     state,
                     rule,
                     RenewalRequest(renewed_on=day, renewed_at=now, **values),
                     now=now,
+                    currencies=CURRENCIES,
                     default_currency="JPY",
                 )
+                state = remember(state, renewed, Change.RENEWAL, log)
             elif operation == "data":
-                state = record_data(state, rule, day, **values)
+                read = record_data(state, rule, day, **values)
+                state = remember(state, read, Change.DATA, log)
             elif operation == "counter":
                 state = read_counter(state, rule, day, **values)
             elif operation == "see":
                 state = see(state, **values)
+            elif operation == "use":
+                if rule.counts_uses:
+                    state = record_use(state, rule, now)
             else:
-                state = undo_renewal(state)
+                state, _ = undo_last(state, rule)
         except LineValueError:
             pass
         stored = json.loads(json.dumps(state_to_dict(state)))
-        assert state_from_dict(stored) == state
+        assert state_from_dict(stored).state == state
+        assert state_from_dict(stored).dropped == 0
     log = ReminderLog(
         checked_until=datetime.combine(day, time(9), tzinfo=zone), sent=sent
     )

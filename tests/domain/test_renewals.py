@@ -1,23 +1,23 @@
 """Tests of renewing a line: the history, costs and what a renewal may not do."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 
-from .conftest import TOKYO, tokyo
+from .conftest import CURRENCIES, tokyo
 from custom_components.esim_renewal.domain.calendar_rules import FixedRule, RollingRule
 from custom_components.esim_renewal.domain.data import DataAllowance, data_allowance
 from custom_components.esim_renewal.domain.keeper_rules import (
     AfterPackRule,
     BalanceRule,
+    StackingRule,
 )
 from custom_components.esim_renewal.domain.line import MAX_RENEWALS, LineState, Renewal
 from custom_components.esim_renewal.domain.renewals import (
     RenewalRequest,
-    last_renewal_instant,
     renew,
-    spending_in_year,
+    renewal_errors,
 )
 from custom_components.esim_renewal.domain.validity import (
     LineStart,
@@ -42,6 +42,7 @@ def renewed(
         rule,
         RenewalRequest(**{"renewed_on": TODAY, **request}),
         now=NOW,
+        currencies=CURRENCIES,
         default_currency="JPY",
     )
 
@@ -116,14 +117,17 @@ def test_pack_days_on_an_after_pack_line() -> None:
     assert day_pack.expiry_date == state.expiry_date
 
 
-def test_history_is_bounded() -> None:
-    """Only the last renewals are kept, oldest first."""
+def test_history_is_bounded_and_spending_is_not() -> None:
+    """Only the last renewals are kept, oldest first; the year's total keeps all."""
     state = LineState(terms=Terms(expiry_date=date(2026, 1, 1)))
     for offset in range(MAX_RENEWALS + 5):
-        state = renewed(state, renewed_on=date(2026, 1, 1) + timedelta(days=offset))
+        state = renewed(
+            state, renewed_on=date(2026, 1, 1) + timedelta(days=offset), cost=2
+        )
     assert len(state.renewals) == MAX_RENEWALS
     assert state.renewals[0].renewed_on == date(2026, 1, 6)
     assert state.renewals[-1].renewed_on == date(2026, 2, 24)
+    assert state.spending == {2026: {"JPY": 2 * (MAX_RENEWALS + 5)}}
 
 
 @pytest.mark.parametrize(
@@ -177,8 +181,47 @@ def test_history_is_bounded() -> None:
         ),
         (ROLLING_180, {"cost": -1}, "cost", "invalid_cost"),
         (ROLLING_180, {"cost": float("nan")}, "cost", "invalid_cost"),
+        (ROLLING_180, {"cost": 100_000_001}, "cost", "invalid_cost"),
         (ROLLING_180, {"currency": "yen!"}, "currency", "invalid_currency"),
+        # Three letters, but no ISO 4217 code.
+        (ROLLING_180, {"currency": "yen"}, "currency", "invalid_currency"),
         (ROLLING_180, {"data_total_gb": -2}, "data_total_gb", "invalid_data_amount"),
+        (
+            ROLLING_180,
+            {"data_total_gb": 10_001},
+            "data_total_gb",
+            "invalid_data_amount",
+        ),
+        (
+            ROLLING_180,
+            {"expiry_date": date(9999, 12, 31)},
+            "expiry_date",
+            "date_too_late",
+        ),
+        (
+            ROLLING_180,
+            {"expiry_date": date(2036, 11, 27)},
+            "expiry_date",
+            "date_too_late",
+        ),
+        (
+            ROLLING_180,
+            {"renewed_on": date(2016, 11, 25)},
+            "renewed_on",
+            "date_too_early",
+        ),
+        (
+            StackingRule(validity_days=3650),
+            {},
+            "expiry_date",
+            "date_too_late",
+        ),
+        (
+            BalanceRule(fee=Fee(amount=0.01, period_days=1)),
+            {"amount": 10_000},
+            "amount",
+            "wallet_too_long",
+        ),
     ],
 )
 def test_renew_rejects(
@@ -207,35 +250,60 @@ def test_expiry_before_current_names_the_current_day() -> None:
     assert err.value.placeholders == {"expiry_date": "2026-12-05"}
 
 
-def test_last_renewal_instant() -> None:
-    """The last renewal is exact when its time is known, else its day's start."""
-    renewed_at = tokyo("2026-11-26 09:03")
-    state = renewed(POVO_LINE, renewed_at=renewed_at)
-    assert last_renewal_instant(state, TOKYO) == renewed_at
-    earlier = renewed(state, renewed_on=date(2026, 11, 20))
-    # A renewal recorded late for an earlier day keeps the later one as last.
-    assert last_renewal_instant(earlier, TOKYO) == renewed_at
-    by_day = renewed(POVO_LINE, renewed_on=date(2026, 11, 20))
-    assert last_renewal_instant(by_day, TOKYO) == datetime(2026, 11, 20, tzinfo=TOKYO)
-    assert last_renewal_instant(POVO_LINE, TOKYO) is None
-
-
-def test_spending_in_year() -> None:
-    """Costs add up per currency for the calendar year only."""
-    renewals = [
-        Renewal(
-            renewed_on=date(2025, 12, 31), expiry_date=TODAY, cost=100, currency="JPY"
+def test_every_wrong_part_is_named_at_once() -> None:
+    """Each part of a renewal is checked on its own, in the form's order."""
+    errors = renewal_errors(
+        ROLLING_180,
+        RenewalRequest(
+            renewed_on=date(2026, 11, 27),
+            validity_days=0,
+            pack_days=1,
+            expiry_date=date(9999, 12, 31),
+            data_total_gb=-1,
+            cost=-1,
+            currency="yen",
         ),
-        Renewal(
-            renewed_on=date(2026, 1, 1), expiry_date=TODAY, cost=990, currency="JPY"
-        ),
-        Renewal(
-            renewed_on=date(2026, 6, 9), expiry_date=TODAY, cost=0.1, currency="JPY"
-        ),
-        Renewal(
-            renewed_on=date(2026, 6, 9), expiry_date=TODAY, cost=10, currency="GBP"
-        ),
-        Renewal(renewed_on=date(2026, 7, 1), expiry_date=TODAY),
+        now=NOW,
+        currencies=CURRENCIES,
+    )
+    assert [(err.field, err.key) for err in errors] == [
+        ("renewed_on", "renewal_in_future"),
+        ("validity_days", "invalid_validity_days"),
+        ("pack_days", "not_for_this_line"),
+        ("expiry_date", "date_too_late"),
+        ("data_total_gb", "invalid_data_amount"),
+        ("cost", "invalid_cost"),
+        ("currency", "invalid_currency"),
     ]
-    assert spending_in_year(renewals, 2026) == {"JPY": 990.1, "GBP": 10}
-    assert spending_in_year([], 2026) == {}
+    assert errors[3].placeholders == {"latest": "2036-11-26"}
+    assert (
+        renewal_errors(
+            ROLLING_180,
+            RenewalRequest(renewed_on=TODAY),
+            now=NOW,
+            currencies=CURRENCIES,
+        )
+        == []
+    )
+
+
+def test_a_top_up_too_small_is_recorded_and_the_line_stays_lapsed() -> None:
+    """Money paid to the carrier is kept, even when it does not pay the fee."""
+    rule = BalanceRule(fee=Fee(amount=3, period_days=30), currency="USD")
+    # The wallet paid its last period on 1 October and holds 1: lapsed since 31 October.
+    state = LineState(
+        terms=rule.start(
+            LineStart(last_renewal=date(2026, 10, 1), balance=1), date(2026, 10, 1)
+        )
+    )
+    assert state.expiry_date == date(2026, 10, 30)
+    topped = renewed(state, rule, amount=1)
+    assert topped.expiry_date == date(2026, 10, 30)
+    assert topped.renewals[-1].amount == 1
+    assert topped.spending == {2026: {"USD": 1}}
+    assert rule.wallet_on(topped.terms, TODAY).balance == 2
+    assert rule.top_up_needed(topped.terms, TODAY) == 1
+    # Another dollar pays the fee: a new period starts on the day.
+    again = renewed(topped, rule, amount=1)
+    assert again.expiry_date == TODAY + timedelta(days=29)
+    assert rule.top_up_needed(again.terms, TODAY) is None

@@ -113,12 +113,7 @@ def test_rules_from_settings(
         ),
         ("balance", {"fee": 0, "fee_period_days": 30}, "fee", "invalid_fee"),
         ("balance", {"fee": 3}, "fee_period_days", "invalid_fee_period_days"),
-        (
-            "balance",
-            {"fee": 3, "fee_period_days": 30, "currency": "$"},
-            "currency",
-            "invalid_currency",
-        ),
+        ("balance", {"fee": 1e9, "fee_period_days": 30}, "fee", "invalid_fee"),
     ],
 )
 def test_rules_reject(
@@ -233,6 +228,38 @@ def test_after_pack_start_keeps_the_pack() -> None:
             LineStart(last_renewal=TODAY, balance=-1),
             "balance",
             "invalid_balance",
+        ),
+        # A wallet of 99,999,999,999 is over the most money there is...
+        (
+            BalanceRule(fee=Fee(amount=0.01, period_days=1)),
+            LineStart(last_renewal=TODAY, balance=99_999_999_999),
+            "balance",
+            "invalid_balance",
+        ),
+        # ... and one of a million would pay a fee of 0.01 a day for centuries.
+        (
+            BalanceRule(fee=Fee(amount=0.01, period_days=1)),
+            LineStart(last_renewal=TODAY, balance=1_000_000),
+            "balance",
+            "wallet_too_long",
+        ),
+        (
+            RollingRule(validity_days=30),
+            LineStart(last_renewal=date(2016, 11, 25)),
+            "last_renewal",
+            "date_too_early",
+        ),
+        (
+            FixedRule(),
+            LineStart(expiry_date=date(9999, 12, 31)),
+            "expiry_date",
+            "date_too_late",
+        ),
+        (
+            StackingRule(validity_days=30),
+            LineStart(expiry_date=date(1, 1, 1)),
+            "expiry_date",
+            "date_too_early",
         ),
     ],
 )
@@ -399,7 +426,9 @@ def test_balance_top_up_after_a_lapse() -> None:
     topped = renewed(rule, terms, amount=5)
     assert topped.wallet == Wallet(period_start=TODAY, balance=3)
     assert topped.expiry_date == date(2027, 1, 24)
-    with pytest.raises(LineValueError) as err:
-        renewed(rule, terms, amount=1)
-    assert (err.value.field, err.value.key) == ("amount", "top_up_below_fee")
-    assert err.value.placeholders == {"balance": "2", "fee": "3"}
+    # Too little to pay a fee: the money is kept, and the line stays lapsed.
+    short = renewed(rule, terms, amount=1)
+    assert short.wallet == Wallet(period_start=date(2026, 9, 1), balance=2)
+    assert short.expiry_date == date(2026, 9, 30)
+    assert rule.top_up_needed(short, TODAY) == 1
+    assert rule.top_up_needed(topped, TODAY) is None

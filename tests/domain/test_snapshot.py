@@ -38,7 +38,8 @@ def test_snapshot_of_a_line() -> None:
     assert snapshot.expires_at == datetime(2026, 12, 6, tzinfo=TOKYO)
     assert snapshot.next_change == datetime(2026, 11, 27, tzinfo=TOKYO)
     assert snapshot.data.used_gb == 7.7
-    assert snapshot.last_renewal_at == datetime(2026, 6, 9, tzinfo=TOKYO)
+    assert snapshot.last_renewal == date(2026, 6, 9)
+    assert snapshot.uses is None
     assert snapshot.number_lost_at is None
     assert snapshot.pack_expires_at is None
     assert snapshot.balance is None

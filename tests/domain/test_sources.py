@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 import pytest
 
-from .conftest import SANTIAGO, tokyo
+from .conftest import CURRENCIES, SANTIAGO, tokyo
 from custom_components.esim_renewal.domain.calendar_rules import FixedRule
 from custom_components.esim_renewal.domain.data import data_allowance
 from custom_components.esim_renewal.domain.keeper_rules import AfterPackRule
@@ -92,7 +92,11 @@ def test_a_renewal_counts_from_the_counters_as_they_are() -> None:
     state = read_counter(state, RULE, TODAY, RX, 5.0)
     assert state.data.used_gb == 3.0
     state = renew(
-        state, RULE, RenewalRequest(renewed_on=TODAY), now=tokyo("2026-11-26T12:00")
+        state,
+        RULE,
+        RenewalRequest(renewed_on=TODAY),
+        now=tokyo("2026-11-26T12:00"),
+        currencies=CURRENCIES,
     )
     assert (state.data.used_gb, state.data.remaining_gb) == (0, 10)
     state = read_counter(state, RULE, TODAY, RX, 5.5)
@@ -155,7 +159,11 @@ def test_a_renewal_refills_the_plan_not_the_grown_pack() -> None:
     """Extra data belongs to its pack; the source wins once it says something."""
     state = follow_remaining(TRAVEL, RULE, TODAY, 15)
     state = renew(
-        state, RULE, RenewalRequest(renewed_on=TODAY), now=tokyo("2026-11-26T12:00")
+        state,
+        RULE,
+        RenewalRequest(renewed_on=TODAY),
+        now=tokyo("2026-11-26T12:00"),
+        currencies=CURRENCIES,
     )
     assert (state.data.total_gb, state.data.remaining_gb) == (10, 10)
     state = follow_remaining(state, RULE, TODAY, 1.7)
@@ -166,24 +174,32 @@ def test_a_renewal_with_a_new_allowance_changes_the_plan() -> None:
     """The data a renewal names is what the next renewals refill."""
     now = tokyo("2026-11-26T12:00")
     state = renew(
-        TRAVEL, RULE, RenewalRequest(renewed_on=TODAY, data_total_gb=20), now=now
+        TRAVEL,
+        RULE,
+        RenewalRequest(renewed_on=TODAY, data_total_gb=20),
+        now=now,
+        currencies=CURRENCIES,
     )
     state = follow_remaining(state, RULE, TODAY, 25)
-    state = renew(state, RULE, RenewalRequest(renewed_on=TODAY), now=now)
+    state = renew(
+        state, RULE, RenewalRequest(renewed_on=TODAY), now=now, currencies=CURRENCIES
+    )
     assert (state.data.total_gb, state.data.remaining_gb) == (20, 20)
 
 
 def test_rename_source_keeps_what_the_line_knew() -> None:
-    """A renamed source keeps its baseline and last value, in the undo too."""
+    """A renamed source keeps its baseline and last value."""
     state = see(read_counter(TRAVEL, RULE, TODAY, RX, 4.0), TX, "12")
     state = renew(
-        state, RULE, RenewalRequest(renewed_on=TODAY), now=tokyo("2026-11-26T12:00")
+        state,
+        RULE,
+        RenewalRequest(renewed_on=TODAY),
+        now=tokyo("2026-11-26T12:00"),
+        currencies=CURRENCIES,
     )
     renamed = rename_source(state, RX, "sensor.pixel_rx")
     assert renamed.counters == {"sensor.pixel_rx": 4.0}
     assert renamed.seen == {TX: "12"}
-    assert renamed.undo is not None
-    assert renamed.undo.counters == {"sensor.pixel_rx": 4.0}
     renamed = rename_source(renamed, TX, "sensor.pixel_tx")
     assert renamed.seen == {"sensor.pixel_tx": "12"}
     assert rename_source(renamed, "sensor.other", "sensor.else") == renamed

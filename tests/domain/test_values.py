@@ -1,11 +1,18 @@
 """Tests of the checks of raw values."""
 
+from datetime import date
+
 import pytest
 
+from .conftest import CURRENCIES
 from custom_components.esim_renewal.domain.values import (
+    MAX_MONEY,
     LineValueError,
     amount,
     currency_code,
+    day_within_bounds,
+    earliest_day,
+    latest_day,
     normalize_phone_number,
     reminder_thresholds,
     whole,
@@ -71,11 +78,14 @@ def test_amount() -> None:
     """Amounts are finite and not negative; some must be above zero."""
     assert amount(0, "balance") == 0
     assert amount(3, "fee", positive=True) == 3
+    assert amount(MAX_MONEY, "fee") == MAX_MONEY
     for value, positive in (
         (-1, False),
         (float("inf"), False),
         (0, True),
         (None, False),
+        (MAX_MONEY + 0.01, False),
+        (99_999_999_999, False),
     ):
         with pytest.raises(LineValueError) as err:
             amount(value, "fee", positive=positive)
@@ -83,8 +93,29 @@ def test_amount() -> None:
 
 
 def test_currency_code() -> None:
-    """A currency is a three-letter code, whatever its case and spacing."""
-    assert currency_code(" jpy ") == "JPY"
-    with pytest.raises(LineValueError) as err:
-        currency_code("yen!")
-    assert (err.value.field, err.value.key) == ("currency", "invalid_currency")
+    """A currency is an ISO 4217 code, whatever its case and spacing."""
+    assert currency_code(" jpy ", CURRENCIES) == "JPY"
+    for value in ("yen!", "yen", "円", ""):
+        with pytest.raises(LineValueError) as err:
+            currency_code(value, CURRENCIES)
+        assert (err.value.field, err.value.key) == ("currency", "invalid_currency")
+
+
+def test_days_within_ten_years() -> None:
+    """A day the user gives is within 10 years of today, a leap day included."""
+    today = date(2028, 2, 29)
+    assert (earliest_day(today), latest_day(today)) == (
+        date(2018, 2, 28),
+        date(2038, 2, 28),
+    )
+    assert day_within_bounds("expiry_date", date(2038, 2, 28), today)
+    for day, key, placeholders in (
+        (date(2038, 3, 1), "date_too_late", {"latest": "2038-02-28"}),
+        (date.max, "date_too_late", {"latest": "2038-02-28"}),
+        (date(2018, 2, 27), "date_too_early", {"earliest": "2018-02-28"}),
+        (date.min, "date_too_early", {"earliest": "2018-02-28"}),
+    ):
+        with pytest.raises(LineValueError) as err:
+            day_within_bounds("expiry_date", day, today)
+        assert (err.value.field, err.value.key) == ("expiry_date", key)
+        assert err.value.placeholders == placeholders

@@ -42,11 +42,32 @@ def test_last_day() -> None:
     )
 
 
-def test_a_wallet_is_followed_a_century_ahead() -> None:
-    """A tiny fee on a large balance ends a century on, not past the calendar."""
-    fee = Fee(amount=0.01, period_days=365)
-    wallet = Wallet(period_start=date(2026, 11, 1), balance=1_000_000)
-    assert fee.last_day(wallet) == date(2026, 11, 1) + timedelta(days=36_500 + 364)
+def test_a_wallet_is_followed_only_so_far() -> None:
+    """A tiny fee on a large balance ends 21 years on, not past the calendar.
+
+    The rules refuse such a wallet; following it must not overflow first.
+    """
+    fee = Fee(amount=0.01, period_days=1)
+    wallet = Wallet(period_start=date(2026, 11, 1), balance=99_999_999_999)
+    assert fee.last_day(wallet) == date(2026, 11, 1) + timedelta(days=21 * 366)
+    assert (
+        Fee(amount=0.01, period_days=3650).last_day(
+            Wallet(period_start=date(9000, 1, 1), balance=1e9)
+        )
+        < date.max
+    )
+
+
+def test_a_top_up_short_of_the_fee_waits_in_the_wallet() -> None:
+    """A lapsed wallet keeps money that does not pay a fee, until more comes."""
+    lapsed = Wallet(period_start=date(2026, 11, 1), balance=1)
+    assert FEE.last_day(lapsed) == date(2026, 11, 30)
+    short = FEE.top_up(lapsed, 1, date(2026, 12, 10))
+    assert short == Wallet(period_start=date(2026, 11, 1), balance=2)
+    assert FEE.shortfall(short, date(2026, 12, 10)) == 1
+    paid = FEE.top_up(short, 1, date(2026, 12, 12))
+    assert paid == Wallet(period_start=date(2026, 12, 12), balance=0)
+    assert FEE.shortfall(paid, date(2026, 12, 12)) is None
 
 
 def test_money_rounds_to_the_cent() -> None:

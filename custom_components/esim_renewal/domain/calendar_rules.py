@@ -47,7 +47,7 @@ class FixedRule(ValidityRule):
     @override
     def start(self, start: LineStart, today: date) -> Terms:
         """Start on the last day the user gives."""
-        return terms_from_expiry(start)
+        return terms_from_expiry(start, today)
 
     @override
     def renewal_expiry(self, terms: Terms, purchase: Purchase) -> date:

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, replace
 import math
 
-from .values import LineValueError
+from .values import MAX_DATA_GB, LineValueError
 
 # Data amounts are kept to the megabyte, so 10 - 2.3 is 7.7 and not 7.699999.
 _DATA_DECIMALS = 3
@@ -50,8 +50,8 @@ def has_allowance(data: DataAllowance) -> bool:
 
 
 def check_data_amount(field: str, value: float | None) -> None:
-    """Raise for a data amount that is negative or not a number."""
-    if value is not None and not (math.isfinite(value) and value >= 0):
+    """Raise for a data amount that is not a number from 0 to the most there is."""
+    if value is not None and not (math.isfinite(value) and 0 <= value <= MAX_DATA_GB):
         raise LineValueError(field, "invalid_data_amount")
 
 

@@ -15,7 +15,7 @@ from .validity import (
     past_date,
     terms_from_expiry,
 )
-from .values import LineValueError, amount, currency_code, optional_setting, setting
+from .values import LineValueError, amount, latest_day, optional_setting, setting
 from .wallet import Fee, Wallet
 
 
@@ -102,6 +102,7 @@ class ActivityRule(ValidityRule):
     """
 
     kind = ValidityKind.ACTIVITY
+    counts_uses = True
     validity_days: int | None = None
     validity_months: int | None = None
 
@@ -171,7 +172,7 @@ class StackingRule(ValidityRule):
     @override
     def start(self, start: LineStart, today: date) -> Terms:
         """Start on the last safe day the user gives."""
-        return terms_from_expiry(start)
+        return terms_from_expiry(start, today)
 
     @override
     def renewal_expiry(self, terms: Terms, purchase: Purchase) -> date:
@@ -198,14 +199,18 @@ class BalanceRule(ValidityRule):
     @override
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> Self:
-        """Return the rule with its fee, period and currency."""
+        """Return the rule with its fee, period and currency.
+
+        The currency is checked against the ISO 4217 codes where the user gives
+        it; the rule takes it upper-cased.
+        """
         currency = settings.get("currency")
         return cls(
             fee=Fee(
                 amount=amount(settings.get("fee"), "fee", positive=True),
                 period_days=setting("fee_period_days", settings.get("fee_period_days")),
             ),
-            currency=currency_code(currency) if currency else None,
+            currency=str(currency).strip().upper() if currency else None,
         )
 
     @property
@@ -221,8 +226,12 @@ class BalanceRule(ValidityRule):
             period_start=past_date(start.last_renewal, "last_renewal", today),
             balance=amount(start.balance, "balance"),
         )
+        if (last_day := self.fee.last_day(wallet)) > (latest := latest_day(today)):
+            raise LineValueError(
+                "balance", "wallet_too_long", latest=latest.isoformat()
+            )
         return Terms(
-            expiry_date=self.fee.last_day(wallet),
+            expiry_date=last_day,
             last_renewal=wallet.period_start,
             wallet=wallet,
         )
@@ -262,3 +271,8 @@ class BalanceRule(ValidityRule):
     def wallet_on(self, terms: Terms, day: date) -> Wallet | None:
         """Return the wallet on a day, after the fees taken by then."""
         return None if terms.wallet is None else self.fee.on(terms.wallet, day)
+
+    @override
+    def top_up_needed(self, terms: Terms, day: date) -> float | None:
+        """Return what the lapsed wallet lacks to pay a new period's fee."""
+        return None if terms.wallet is None else self.fee.shortfall(terms.wallet, day)

@@ -3,14 +3,17 @@
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from enum import StrEnum
 
-from .data import DataAllowance, data_allowance, read_data
-from .reminders import ReminderPlan
+from .data import DataAllowance, read_data
+from .reminders import ReminderLog, ReminderPlan
 from .sources import counter_reading
 from .validity import LineStart, Terms, ValidityKind, ValidityRule
-from .values import LineValueError, optional_setting
+from .values import LineValueError, day_within_bounds, optional_setting
 
+# The renewals a line keeps, and the changes an undo can take back.
 MAX_RENEWALS = 50
+UNDO_DEPTH = 10
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -33,17 +36,59 @@ class Renewal:
 
 
 @dataclass(frozen=True, kw_only=True)
-class LineState:
-    """What changes while a line lives: its terms, data and renewal history.
+class Uses:
+    """The uses that keep a line, counted apart from its renewals: none is paid."""
 
-    ``renewals`` holds the last ``MAX_RENEWALS`` renewals, oldest first.
+    last_at: datetime | None = None
+    count: int = 0
+    """The uses counted, at most one a day."""
+
+
+class Change(StrEnum):
+    """What the user can record by hand, and an undo takes back."""
+
+    RENEWAL = "renewal"
+    DATA = "data"
+    """A data reading."""
+    EXPIRY_DATE = "expiry_date"
+    """A last safe day set by hand."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class UndoStep:
+    """What an undo puts back of one change the user recorded.
+
+    The terms and data before the change, and as the change left them, so an
+    undo can tell what a linked source changed since; the renewal it recorded,
+    and the one that left the history for it; the reminder log before it.
+    """
+
+    change: Change
+    terms: Terms
+    data: DataAllowance
+    terms_after: Terms
+    data_after: DataAllowance
+    renewal: Renewal | None = None
+    dropped: Renewal | None = None
+    reminders: ReminderLog
+
+
+@dataclass(frozen=True, kw_only=True)
+class LineState:
+    """What changes while a line lives: its terms, data and what happened.
+
+    ``renewals`` holds the last ``MAX_RENEWALS`` renewals, oldest first;
+    ``spending`` what every year's renewals cost, by currency, however many of
+    them the history still holds; ``undo`` the last ``UNDO_DEPTH`` changes the
+    user recorded, oldest first.
     """
 
     terms: Terms
     data: DataAllowance = DataAllowance()
     renewals: tuple[Renewal, ...] = ()
-    undo: LineState | None = None
-    """The line as it was before its last renewal, while nothing changed since."""
+    spending: Mapping[int, Mapping[str, float]] = field(default_factory=dict)
+    uses: Uses = Uses()
+    undo: tuple[UndoStep, ...] = ()
     counters: Mapping[str, float] = field(default_factory=dict)
     """The last reading, in GB, of each linked data counter: its baseline."""
     seen: Mapping[str, str] = field(default_factory=dict)
@@ -85,77 +130,6 @@ def default_reminder_days(rule: ValidityRule) -> tuple[int, ...]:
     if cycle is None or cycle <= SHORT_CYCLE_DAYS:
         return SHORT_CYCLE_REMINDER_DAYS
     return LONG_CYCLE_REMINDER_DAYS
-
-
-@dataclass(frozen=True, kw_only=True)
-class LineEdit:
-    """What an edit of a line's settings asks of its state; None keeps it.
-
-    ``start`` holds the dates and balance the user typed: any of them starts
-    the terms again from what was typed and what the line had.
-    """
-
-    start: LineStart = LineStart()
-    data_total_gb: float | None = None
-    data_remaining_gb: float | None = None
-    unlimited: bool | None = None
-    """Set when the edit turns unlimited data on or off."""
-
-
-def edit_line(
-    state: LineState, rule: ValidityRule, edit: LineEdit, today: date
-) -> LineState:
-    """Return a line's state once its settings changed.
-
-    What the line recorded stays: its renewals, undo, data, and what its
-    sources said. Its terms carry over to the rule, keeping the last safe day,
-    unless the user typed new dates or a balance.
-    """
-    if edit.start == LineStart():
-        terms = rule.carry_over(state.terms)
-    else:
-        terms = rule.start(_with_current_terms(edit.start, state, rule, today), today)
-    return replace(state, terms=terms, data=_edited_data(state.data, edit))
-
-
-def _with_current_terms(
-    typed: LineStart, state: LineState, rule: ValidityRule, today: date
-) -> LineStart:
-    """Return what the user typed, with the line's current terms for the rest."""
-    terms = state.terms
-    wallet = rule.wallet_on(terms, today) if terms.wallet else None
-    return LineStart(
-        expiry_date=typed.expiry_date or terms.expiry_date,
-        last_renewal=typed.last_renewal
-        or (wallet.period_start if wallet else terms.last_renewal),
-        balance=typed.balance
-        if typed.balance is not None
-        else (wallet.balance if wallet else None),
-    )
-
-
-def _edited_data(data: DataAllowance, edit: LineEdit) -> DataAllowance:
-    """Return the data allowance an edit asks for; untouched, it stays."""
-    if edit.unlimited:
-        if edit.data_total_gb is not None or edit.data_remaining_gb is not None:
-            raise LineValueError("unlimited_data", "unlimited_with_allowance")
-        return DataAllowance(unlimited=True)
-    if edit.unlimited is False:
-        total = edit.data_total_gb
-        remaining = total if edit.data_remaining_gb is None else edit.data_remaining_gb
-        return data_allowance(total_gb=total, remaining_gb=remaining)
-    if edit.data_total_gb is None and edit.data_remaining_gb is None:
-        return data
-    return read_data(
-        data, total_gb=edit.data_total_gb, remaining_gb=edit.data_remaining_gb
-    )
-
-
-def undo_renewal(state: LineState) -> LineState:
-    """Return the line as it was before its last renewal."""
-    if state.undo is None:
-        raise LineValueError("renewal", "nothing_to_undo")
-    return state.undo
 
 
 def grace_period(value: float | None) -> int | None:
@@ -246,16 +220,40 @@ def see(state: LineState, source: str, value: str) -> LineState:
 def rename_source(state: LineState, old: str, new: str) -> LineState:
     """Return the state that knows a renamed source by its new entity id.
 
-    Its counter baseline and last value move, in the renewal's undo too.
+    Its counter baseline and last value move; undo steps hold neither.
     """
     return replace(
         state,
         counters=_renamed(state.counters, old, new),
         seen=_renamed(state.seen, old, new),
-        undo=None if state.undo is None else rename_source(state.undo, old, new),
     )
 
 
 def _renamed[T](values: Mapping[str, T], old: str, new: str) -> dict[str, T]:
     """Return values by source, with the old source's under the new id."""
     return {new if source == old else source: value for source, value in values.items()}
+
+
+def set_expiry_date(state: LineState, day: date, today: date) -> LineState:
+    """Return the state with a last safe day the user set by hand.
+
+    A renewal (or a use) keeps the line at least through its own day, so a
+    day before the last one is refused: a renewal recorded by mistake is
+    taken back with an undo. A later day in the past is the carrier's word
+    that the line lapsed, and is taken.
+    """
+    if (last := state.terms.last_renewal) is not None and day < last:
+        raise LineValueError(
+            "expiry_date", "expiry_before_last_renewal", last_renewal=last.isoformat()
+        )
+    return follow_expiry(state, day, today)
+
+
+def follow_expiry(state: LineState, day: date, today: date) -> LineState:
+    """Return the state with a last safe day within bounds, as a source gives it."""
+    return replace(
+        state,
+        terms=replace(
+            state.terms, expiry_date=day_within_bounds("expiry_date", day, today)
+        ),
+    )

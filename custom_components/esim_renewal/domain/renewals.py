@@ -1,14 +1,21 @@
-"""Renewing a line: what a renewal changes, and the history it leaves."""
+"""Renewing a line: what a renewal changes, and what it may not be."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime
 
 from .data import check_data_amount
+from .history import spend
 from .line import MAX_RENEWALS, LineState, Renewal
-from .localtime import start_of_day
 from .validity import Purchase, ValidityRule
-from .values import LineValueError, amount, currency_code, optional_setting
+from .values import (
+    LineValueError,
+    amount,
+    currency_code,
+    day_within_bounds,
+    latest_day,
+    optional_setting,
+)
 from .wallet import money
 
 
@@ -27,30 +34,68 @@ class RenewalRequest:
     currency: str | None = None
 
 
+def renewal_errors(
+    rule: ValidityRule,
+    request: RenewalRequest,
+    *,
+    now: datetime,
+    currencies: Collection[str],
+) -> list[LineValueError]:
+    """Return what is wrong with each part of a renewal, each part on its own.
+
+    A form shows them all at once, in its order. What only the line as a whole
+    can refuse (a last safe day before the current one, a wallet that would
+    last too long) is left to ``renew``.
+    """
+    today = now.date()
+    checks: list[Callable[[], object]] = [
+        lambda: _check_renewal_day(request, now),
+        lambda: _check_purchase(rule, "validity_days", request.validity_days),
+        lambda: _check_purchase(rule, "pack_days", request.pack_days),
+        lambda: _check_purchase(rule, "amount", request.amount),
+        lambda: _check_expiry_date(rule, request, today),
+        lambda: check_data_amount("data_total_gb", request.data_total_gb),
+        lambda: request.cost is None or amount(request.cost, "cost"),
+        lambda: request.currency is None or currency_code(request.currency, currencies),
+    ]
+    errors: list[LineValueError] = []
+    for check in checks:
+        try:
+            check()
+        except LineValueError as err:
+            errors.append(err)
+    return errors
+
+
 def renew(
     state: LineState,
     rule: ValidityRule,
     request: RenewalRequest,
     *,
     now: datetime,
+    currencies: Collection[str],
     default_currency: str | None = None,
 ) -> LineState:
     """Return the state after a renewal, which starts a new validity cycle.
 
-    The state before it is kept, so the renewal can be undone.
-
     The line's rule sets the new last safe day, unless the request names it; a
-    renewal never moves the last safe day earlier. A new ``data_total_gb``
-    becomes the allowance, all of it remaining; without one, a known
-    allowance refills. A cost without a currency is in ``default_currency``;
-    a wallet top-up costs what was added, in the wallet's currency.
+    renewal never moves the last safe day earlier, nor past ``latest_day``.
+    A new ``data_total_gb`` becomes the allowance, all of it remaining;
+    without one, a known allowance refills. A cost without a currency is in
+    ``default_currency``; a wallet top-up costs what was added, in the
+    wallet's currency. The cost joins its year's spending.
     """
-    purchase = _purchase(rule, request, now)
+    if errors := renewal_errors(rule, request, now=now, currencies=currencies):
+        raise errors[0]
+    purchase = Purchase(
+        renewed_on=request.renewed_on,
+        validity_days=optional_setting("validity_days", request.validity_days),
+        pack_days=optional_setting("pack_days", request.pack_days),
+        amount=None if request.amount is None else money(request.amount),
+    )
     terms = rule.bought(state.terms, purchase)
     if request.expiry_date is not None:
         new_expiry = request.expiry_date
-        if new_expiry < request.renewed_on:
-            raise LineValueError("expiry_date", "expiry_before_renewal")
         if new_expiry < state.expiry_date:
             raise LineValueError(
                 "expiry_date",
@@ -58,9 +103,9 @@ def renew(
                 expiry_date=state.expiry_date.isoformat(),
             )
     else:
-        new_expiry = max(rule.renewal_expiry(terms, purchase), state.expiry_date)
-    cost, currency = _cost(rule, request, purchase, default_currency)
-    data = state.data.refilled(request.data_total_gb)
+        given = _within_bounds(rule, rule.renewal_expiry(terms, purchase), now.date())
+        new_expiry = max(given, state.expiry_date)
+    cost, currency = _cost(rule, request, purchase, default_currency, currencies)
     renewal = Renewal(
         renewed_on=request.renewed_on,
         renewed_at=request.renewed_at,
@@ -75,39 +120,57 @@ def renew(
     return replace(
         state,
         terms=replace(terms, expiry_date=new_expiry),
-        data=data,
+        data=state.data.refilled(request.data_total_gb),
         renewals=(*state.renewals, renewal)[-MAX_RENEWALS:],
-        undo=replace(state, undo=None),
+        spending=spend(state.spending, renewal),
     )
 
 
-def _purchase(rule: ValidityRule, request: RenewalRequest, now: datetime) -> Purchase:
-    """Return what a renewal bought, refusing what the line's rule cannot take."""
+def _check_renewal_day(request: RenewalRequest, now: datetime) -> None:
+    """Refuse a renewal in the future, or too long ago."""
     if request.renewed_on > now.date() or (
         request.renewed_at is not None and request.renewed_at > now
     ):
         raise LineValueError("renewed_on", "renewal_in_future")
-    given = {
-        "validity_days": request.validity_days,
-        "pack_days": request.pack_days,
-        "amount": request.amount,
-    }
-    if request.expiry_date is not None and not rule.takes_expiry_date:
-        given["expiry_date"] = 0
-    for field, value in given.items():
-        if value is not None and field not in rule.purchase_fields:
-            raise LineValueError(field, "not_for_this_line")
-    check_data_amount("data_total_gb", request.data_total_gb)
-    return Purchase(
-        renewed_on=request.renewed_on,
-        validity_days=optional_setting("validity_days", request.validity_days),
-        pack_days=optional_setting("pack_days", request.pack_days),
-        amount=(
-            None
-            if request.amount is None
-            else money(amount(request.amount, "amount", positive=True))
-        ),
-    )
+    day_within_bounds("renewed_on", request.renewed_on, now.date())
+
+
+def _check_purchase(rule: ValidityRule, field: str, value: float | None) -> None:
+    """Refuse a part of a purchase the line's rule does not take, or out of range."""
+    if value is None:
+        return
+    if field not in rule.purchase_fields:
+        raise LineValueError(field, "not_for_this_line")
+    if field == "amount":
+        amount(value, field, positive=True)
+    else:
+        optional_setting(field, value)
+
+
+def _check_expiry_date(
+    rule: ValidityRule, request: RenewalRequest, today: date
+) -> None:
+    """Refuse a last safe day the line cannot take, before the renewal or too late."""
+    if (expiry := request.expiry_date) is None:
+        return
+    if not rule.takes_expiry_date:
+        raise LineValueError("expiry_date", "not_for_this_line")
+    if expiry < request.renewed_on:
+        raise LineValueError("expiry_date", "expiry_before_renewal")
+    day_within_bounds("expiry_date", expiry, today)
+
+
+def _within_bounds(rule: ValidityRule, expiry: date, today: date) -> date:
+    """Return the last safe day a rule gives, refusing one past ``latest_day``.
+
+    A wallet that would pay that long is the amount's fault; any other rule's
+    day is the renewal's new last safe day.
+    """
+    if expiry > (latest := latest_day(today)):
+        if rule.has_wallet:
+            raise LineValueError("amount", "wallet_too_long", latest=latest.isoformat())
+        raise LineValueError("expiry_date", "date_too_late", latest=latest.isoformat())
+    return expiry
 
 
 def _cost(
@@ -115,38 +178,17 @@ def _cost(
     request: RenewalRequest,
     purchase: Purchase,
     default_currency: str | None,
+    currencies: Collection[str],
 ) -> tuple[float | None, str | None]:
     """Return what a renewal cost and in which currency, when that is known."""
-    currency = None if request.currency is None else currency_code(request.currency)
+    currency = (
+        None
+        if request.currency is None
+        else currency_code(request.currency, currencies)
+    )
     if request.cost is not None:
-        return amount(request.cost, "cost"), currency or default_currency
+        return float(request.cost), currency or default_currency
     if (implied := rule.implied_cost(purchase)) is None:
         return None, None
     cost, implied_currency = implied
     return money(cost), currency or implied_currency or default_currency
-
-
-def last_renewal_instant(state: LineState, zone: tzinfo) -> datetime | None:
-    """Return when the line was last renewed, to the second when that is known."""
-    last = state.terms.last_renewal
-    if last is None:
-        return None
-    for renewal in reversed(state.renewals):
-        if renewal.renewed_on == last and renewal.renewed_at:
-            return renewal.renewed_at
-    return start_of_day(last, zone)
-
-
-def spending_in_year(renewals: Iterable[Renewal], year: int) -> dict[str, float]:
-    """Return what the renewals of a calendar year cost, by currency."""
-    spent: dict[str, float] = {}
-    for renewal in renewals:
-        if (
-            renewal.renewed_on.year == year
-            and renewal.cost is not None
-            and renewal.currency is not None
-        ):
-            spent[renewal.currency] = money(
-                spent.get(renewal.currency, 0) + renewal.cost
-            )
-    return spent

@@ -1,39 +1,55 @@
-"""A line's state and reminder log as JSON-ready data, and back."""
+"""A line's state and reminder log as JSON-ready data, and back.
+
+Stored data is read field by field, each checked for its type, as a file may
+have been edited by hand or written by a release with other rules. A record
+that cannot be read (a renewal, an undo step, a year's spending in one
+currency, the uses, a counter or a value seen) is left out and counted; only
+a state whose terms or data cannot be read is unreadable as a whole.
+"""
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from .data import data_allowance
-from .line import LineState, Renewal
+from .data import DataAllowance, data_allowance
+from .line import Change, LineState, Renewal, UndoStep, Uses
 from .reminders import ReminderLog
+from .stored import (
+    Records,
+    amount,
+    day,
+    instant,
+    mapping,
+    number,
+    optional,
+    stored_list,
+    text,
+    whole,
+)
 from .validity import Terms
 from .wallet import Wallet
 
 
+@dataclass(frozen=True, kw_only=True)
+class ReadState:
+    """A stored state as it was read: the line, and how many records were left out."""
+
+    state: LineState
+    dropped: int = 0
+
+
 def state_to_dict(state: LineState) -> dict[str, Any]:
     """Return a line's state as JSON-ready data."""
-    terms = state.terms
-    wallet = terms.wallet
     return {
-        "expiry_date": terms.expiry_date.isoformat(),
-        "last_renewal": _iso(terms.last_renewal),
-        "pack_end": _iso(terms.pack_end),
-        "wallet": None
-        if wallet is None
-        else {
-            "period_start": wallet.period_start.isoformat(),
-            "balance": wallet.balance,
-        },
-        "data": {
-            "total_gb": state.data.total_gb,
-            "remaining_gb": state.data.remaining_gb,
-            "used_gb": state.data.used_gb,
-            "unlimited": state.data.unlimited,
-            "plan_gb": state.data.plan_gb,
-        },
+        **_terms_to_dict(state.terms),
+        "data": _data_to_dict(state.data),
         "renewals": [renewal_to_dict(renewal) for renewal in state.renewals],
-        "undo": None if state.undo is None else state_to_dict(state.undo),
+        "spending": {
+            str(each): dict(by_currency) for each, by_currency in state.spending.items()
+        },
+        "uses": {"last_at": _iso(state.uses.last_at), "count": state.uses.count},
+        "undo": [_step_to_dict(step) for step in state.undo],
         "counters": dict(state.counters),
         "seen": dict(state.seen),
     }
@@ -54,52 +70,26 @@ def renewal_to_dict(renewal: Renewal) -> dict[str, Any]:
     }
 
 
-def state_from_dict(data: Mapping[str, Any]) -> LineState:
-    """Return a line's state from stored data; raise ValueError if malformed."""
+def state_from_dict(data: Mapping[str, Any]) -> ReadState:
+    """Return a line's state from stored data; raise ValueError if unreadable."""
     try:
-        stored_data = data["data"]
-        wallet = data["wallet"]
-        return LineState(
-            terms=Terms(
-                expiry_date=date.fromisoformat(data["expiry_date"]),
-                last_renewal=_from_iso(date, data["last_renewal"]),
-                pack_end=_from_iso(date, data["pack_end"]),
-                wallet=None
-                if wallet is None
-                else Wallet(
-                    period_start=date.fromisoformat(wallet["period_start"]),
-                    balance=float(wallet["balance"]),
-                ),
-            ),
-            data=data_allowance(
-                total_gb=stored_data["total_gb"],
-                remaining_gb=stored_data["remaining_gb"],
-                used_gb=stored_data["used_gb"],
-                unlimited=stored_data["unlimited"],
-                plan_gb=stored_data.get("plan_gb"),
-            ),
-            renewals=tuple(
-                Renewal(
-                    renewed_on=date.fromisoformat(renewal["renewed_on"]),
-                    renewed_at=_from_iso(datetime, renewal["renewed_at"]),
-                    expiry_date=date.fromisoformat(renewal["expiry_date"]),
-                    validity_days=renewal["validity_days"],
-                    pack_days=renewal["pack_days"],
-                    amount=renewal["amount"],
-                    data_total_gb=renewal["data_total_gb"],
-                    cost=renewal["cost"],
-                    currency=renewal["currency"],
-                )
-                for renewal in data["renewals"]
-            ),
-            undo=None if data["undo"] is None else state_from_dict(data["undo"]),
-            counters={
-                str(source): float(value) for source, value in data["counters"].items()
-            },
-            seen={str(source): str(value) for source, value in data["seen"].items()},
-        )
-    except (AttributeError, KeyError, TypeError) as err:
+        terms = _terms_from_dict(data)
+        allowance = _data_from_dict(data["data"])
+    except (AttributeError, KeyError, TypeError, ValueError) as err:
         raise ValueError(f"Malformed line state: {err!r}") from err
+    records = Records()
+    uses = records.one(data.get("uses"), _uses_from_dict)
+    state = LineState(
+        terms=terms,
+        data=allowance,
+        renewals=tuple(records.each(data.get("renewals"), _renewal_from_dict)),
+        spending=records.spending(data.get("spending")),
+        uses=Uses() if uses is None else uses,
+        undo=tuple(records.each(data.get("undo"), _step_from_dict)),
+        counters=records.items(data.get("counters"), text, number),
+        seen=records.items(data.get("seen"), text, text),
+    )
+    return ReadState(state=state, dropped=records.dropped)
 
 
 def log_to_dict(log: ReminderLog) -> dict[str, Any]:
@@ -110,20 +100,122 @@ def log_to_dict(log: ReminderLog) -> dict[str, Any]:
 def log_from_dict(data: Mapping[str, Any]) -> ReminderLog:
     """Return a reminder log from stored data; raise ValueError if malformed."""
     try:
-        checked_until = datetime.fromisoformat(data["checked_until"])
-        sent = frozenset(str(key) for key in data["sent"])
+        checked_until = instant(data["checked_until"])
+        sent = frozenset(text(key) for key in stored_list(data["sent"]))
     except (KeyError, TypeError) as err:
         raise ValueError(f"Malformed reminder log: {err!r}") from err
-    if checked_until.tzinfo is None:
-        raise ValueError("Reminder log time has no time zone")
     return ReminderLog(checked_until=checked_until, sent=sent)
+
+
+def _terms_to_dict(terms: Terms) -> dict[str, Any]:
+    """Return a line's terms as JSON-ready data."""
+    wallet = terms.wallet
+    return {
+        "expiry_date": terms.expiry_date.isoformat(),
+        "last_renewal": _iso(terms.last_renewal),
+        "pack_end": _iso(terms.pack_end),
+        "wallet": None
+        if wallet is None
+        else {
+            "period_start": wallet.period_start.isoformat(),
+            "balance": wallet.balance,
+        },
+    }
+
+
+def _terms_from_dict(data: Mapping[str, Any]) -> Terms:
+    """Return a line's terms from stored data."""
+    wallet = data["wallet"]
+    return Terms(
+        expiry_date=day(data["expiry_date"]),
+        last_renewal=optional(day, data["last_renewal"]),
+        pack_end=optional(day, data["pack_end"]),
+        wallet=None
+        if wallet is None
+        else Wallet(
+            period_start=day(mapping(wallet)["period_start"]),
+            balance=amount(wallet["balance"]),
+        ),
+    )
+
+
+def _data_to_dict(data: DataAllowance) -> dict[str, Any]:
+    """Return a data allowance as JSON-ready data."""
+    return {
+        "total_gb": data.total_gb,
+        "remaining_gb": data.remaining_gb,
+        "used_gb": data.used_gb,
+        "unlimited": data.unlimited,
+        "plan_gb": data.plan_gb,
+    }
+
+
+def _data_from_dict(data: Mapping[str, Any]) -> DataAllowance:
+    """Return a data allowance from stored data, checked as a reading is."""
+    unlimited = mapping(data)["unlimited"]
+    if not isinstance(unlimited, bool):
+        raise TypeError(f"Not a flag: {unlimited!r}")
+    return data_allowance(
+        total_gb=optional(amount, data["total_gb"]),
+        remaining_gb=optional(amount, data["remaining_gb"]),
+        used_gb=optional(amount, data["used_gb"]),
+        unlimited=unlimited,
+        plan_gb=optional(amount, data.get("plan_gb")),
+    )
+
+
+def _renewal_from_dict(data: Mapping[str, Any]) -> Renewal:
+    """Return a renewal from stored data."""
+    paid_in = optional(text, mapping(data)["currency"])
+    return Renewal(
+        renewed_on=day(data["renewed_on"]),
+        renewed_at=optional(instant, data["renewed_at"]),
+        expiry_date=day(data["expiry_date"]),
+        validity_days=optional(whole, data["validity_days"]),
+        pack_days=optional(whole, data["pack_days"]),
+        amount=optional(amount, data["amount"]),
+        data_total_gb=optional(amount, data["data_total_gb"]),
+        cost=optional(amount, data["cost"]),
+        currency=paid_in,
+    )
+
+
+def _uses_from_dict(data: Mapping[str, Any]) -> Uses:
+    """Return the uses counted from stored data."""
+    return Uses(
+        last_at=optional(instant, mapping(data)["last_at"]),
+        count=whole(data["count"]),
+    )
+
+
+def _step_to_dict(step: UndoStep) -> dict[str, Any]:
+    """Return an undo step as JSON-ready data."""
+    return {
+        "change": step.change.value,
+        "terms": _terms_to_dict(step.terms),
+        "data": _data_to_dict(step.data),
+        "terms_after": _terms_to_dict(step.terms_after),
+        "data_after": _data_to_dict(step.data_after),
+        "renewal": None if step.renewal is None else renewal_to_dict(step.renewal),
+        "dropped": None if step.dropped is None else renewal_to_dict(step.dropped),
+        "reminders": log_to_dict(step.reminders),
+    }
+
+
+def _step_from_dict(data: Mapping[str, Any]) -> UndoStep:
+    """Return an undo step from stored data."""
+    return UndoStep(
+        change=Change(mapping(data)["change"]),
+        terms=_terms_from_dict(mapping(data["terms"])),
+        data=_data_from_dict(data["data"]),
+        terms_after=_terms_from_dict(mapping(data["terms_after"])),
+        data_after=_data_from_dict(data["data_after"]),
+        renewal=optional(_renewal_from_dict, data["renewal"]),
+        dropped=optional(_renewal_from_dict, data["dropped"]),
+        reminders=log_from_dict(mapping(data["reminders"])),
+    )
 
 
 def _iso(value: date | None) -> str | None:
     """Return a date or datetime in ISO form, or None."""
     return None if value is None else value.isoformat()
-
-
-def _from_iso[T: date](kind: type[T], value: str | None) -> T | None:
-    """Return a date or datetime from ISO form, or None."""
-    return None if value is None else kind.fromisoformat(value)

@@ -5,11 +5,11 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from .data import DataAllowance
+from .history import spending_in_year
 from .lapse import Lapse, LineStatus, days_until
-from .line import LineSettings, LineState, Renewal
+from .line import LineSettings, LineState, Renewal, Uses
 from .localtime import end_of_day, start_of_day, zone_of
 from .reminders import ReminderKind, reminder_days
-from .renewals import last_renewal_instant, spending_in_year
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -28,7 +28,12 @@ class LineSnapshot:
     """The instant the current data pack ends, on lines whose packs end."""
     balance: float | None
     """What a prepaid wallet holds now, on balance lines."""
-    last_renewal_at: datetime | None
+    top_up_needed: float | None
+    """What a lapsed prepaid wallet lacks to pay its fee again."""
+    last_renewal: date | None
+    """The day of the last renewal, top-up or use that counts."""
+    uses: Uses | None
+    """The uses counted, on lines that a use keeps."""
     data: DataAllowance
     renewals: tuple[Renewal, ...]
     spent_this_year: dict[str, float]
@@ -62,10 +67,12 @@ def take_snapshot(
         number_lost_at=None if lost_on is None else start_of_day(lost_on, zone),
         pack_expires_at=None if pack_end is None else end_of_day(pack_end, zone),
         balance=None if wallet is None else wallet.balance,
-        last_renewal_at=last_renewal_instant(state, zone),
+        top_up_needed=rule.top_up_needed(state.terms, today),
+        last_renewal=state.terms.last_renewal,
+        uses=state.uses if rule.counts_uses else None,
         data=data,
         renewals=state.renewals,
-        spent_this_year=spending_in_year(state.renewals, today.year),
+        spent_this_year=spending_in_year(state.spending, today.year),
         next_change=end_of_day(today, zone),
     )
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any, ClassVar, Self
 
-from .values import LineValueError
+from .values import LineValueError, day_within_bounds
 from .wallet import Wallet
 
 
@@ -74,6 +74,8 @@ class ValidityRule(ABC):
     """Whether the line's data comes in packs that end."""
     has_wallet: ClassVar[bool] = False
     """Whether a prepaid wallet keeps the line."""
+    counts_uses: ClassVar[bool] = False
+    """Whether a use of the line keeps it, as a renewal does."""
 
     @property
     @abstractmethod
@@ -123,6 +125,10 @@ class ValidityRule(ABC):
         """Return a prepaid wallet as it is on a day, where the line has one."""
         return None
 
+    def top_up_needed(self, terms: Terms, day: date) -> float | None:
+        """Return what a lapsed prepaid wallet lacks on a day to pay its fee."""
+        return None
+
 
 def days_from(day: date, days: int) -> date:
     """Return the last day of a period of days that starts on a day.
@@ -140,17 +146,19 @@ def required(value: date | None, field: str) -> date:
     return value
 
 
-def terms_from_expiry(start: LineStart) -> Terms:
+def terms_from_expiry(start: LineStart, today: date) -> Terms:
     """Return the terms of a line that starts on the last safe day the user gives."""
     return Terms(
-        expiry_date=required(start.expiry_date, "expiry_date"),
+        expiry_date=day_within_bounds(
+            "expiry_date", required(start.expiry_date, "expiry_date"), today
+        ),
         last_renewal=start.last_renewal,
     )
 
 
 def past_date(value: date | None, field: str, today: date) -> date:
-    """Return a needed date that is not in the future."""
+    """Return a needed date that is not in the future, nor too long ago."""
     day = required(value, field)
     if day > today:
         raise LineValueError(field, f"{field}_in_future")
-    return day
+    return day_within_bounds(field, day, today)

@@ -1,10 +1,29 @@
-"""Checks of the raw values a user gives: whole days, amounts, numbers, currencies."""
+"""Checks of the raw values a user gives: whole days, amounts, dates, currencies.
 
-from collections.abc import Iterable
+Every bound a value may take is set here, in one place, and listed in the
+README. They keep each date a user gives or a rule computes far from the ends
+of the calendar, so no day arithmetic can overflow.
+"""
+
+from collections.abc import Collection, Iterable
+from datetime import date
 import math
+
+from .localtime import add_months
 
 MAX_DAYS = 3650
 MAX_REMINDER_DAYS = 365
+# A day the user gives or a rule computes lies within this many years of
+# today: a renewal no earlier, a last safe day no later.
+MAX_YEARS = 10
+# The most money one amount can be: a cost, a top-up, a balance or a fee.
+MAX_MONEY = 100_000_000
+# The most data one amount can be, in GB.
+MAX_DATA_GB = 10_000
+# The days a stored state may hold. A store written by hand, or by a release
+# without bounds, may hold any day; only these are read.
+EARLIEST_STORED_DAY = date(1900, 1, 1)
+LATEST_STORED_DAY = date(2999, 12, 31)
 
 # The whole-number settings of a line, with the range each may take.
 SETTING_BOUNDS: dict[str, tuple[int, int]] = {
@@ -64,24 +83,55 @@ def optional_setting(field: str, value: float | None) -> int | None:
 
 
 def amount(value: float | None, field: str, *, positive: bool = False) -> float:
-    """Return an amount of money or data: a finite number, 0 or more (or above 0)."""
+    """Return an amount of money: a finite number from 0 (or above 0) to the most."""
     if (
         value is None
         or isinstance(value, bool)
         or not math.isfinite(value)
         or value < 0
         or (positive and value == 0)
+        or value > MAX_MONEY
     ):
         raise LineValueError(field, f"invalid_{field}")
     return float(value)
 
 
-def currency_code(value: str) -> str:
-    """Return a currency as an upper-case three-letter code, such as JPY."""
+def currency_code(value: str, currencies: Collection[str]) -> str:
+    """Return a currency as its upper-case ISO 4217 code, such as JPY.
+
+    The codes there are come from the caller: the core keeps no list of them.
+    """
     code = value.strip().upper()
-    if not (len(code) == 3 and code.isascii() and code.isalpha()):
+    if code not in currencies:
         raise LineValueError("currency", "invalid_currency")
     return code
+
+
+def earliest_day(today: date) -> date:
+    """Return the earliest day a user may give: ``MAX_YEARS`` before today."""
+    return add_months(today, -12 * MAX_YEARS)
+
+
+def latest_day(today: date) -> date:
+    """Return the latest last safe day there may be: ``MAX_YEARS`` after today."""
+    return add_months(today, 12 * MAX_YEARS)
+
+
+def day_within_bounds(field: str, day: date, today: date) -> date:
+    """Return a day no earlier than ``earliest_day`` and no later than ``latest_day``.
+
+    A day out of them is refused on its field, naming the bound it broke.
+    """
+    if day < (earliest := earliest_day(today)):
+        raise LineValueError(field, "date_too_early", earliest=earliest.isoformat())
+    if day > (latest := latest_day(today)):
+        raise LineValueError(field, "date_too_late", latest=latest.isoformat())
+    return day
+
+
+def is_stored_day(day: date) -> bool:
+    """Return whether a stored day is one a state may hold."""
+    return EARLIEST_STORED_DAY <= day <= LATEST_STORED_DAY
 
 
 def normalize_phone_number(number: str) -> str:

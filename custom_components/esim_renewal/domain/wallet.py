@@ -10,12 +10,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 import math
 
-from .values import LineValueError
+from .values import MAX_YEARS
 
 # Money is kept to the cent, so 10 - 3 - 3 - 3 is 1 and not 0.9999999.
 _MONEY_DECIMALS = 2
-# How far ahead a wallet's last safe day is followed: a century.
-WALLET_HORIZON_DAYS = 36_500
+# How far a wallet is followed from the start of its period: past the last
+# safe day any wallet may give (a period begun up to MAX_YEARS ago, paid up to
+# MAX_YEARS ahead), and far short of the end of the calendar, however large
+# the balance and small the fee.
+_WALLET_HORIZON_DAYS = (2 * MAX_YEARS + 1) * 366
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -40,12 +43,13 @@ class Fee:
     def last_day(self, wallet: Wallet) -> date:
         """Return the last day of the last period the wallet can pay.
 
-        A wallet is followed for a century at most: a tiny fee on a large
-        balance would otherwise run past the last date there is.
+        A wallet is followed only so far: a tiny fee on a large balance would
+        otherwise run past the last date there is. The rules refuse a wallet
+        that lasts past the bounds of ``values``.
         """
         periods = 1 + min(
             self.periods_payable(wallet.balance),
-            WALLET_HORIZON_DAYS // self.period_days,
+            _WALLET_HORIZON_DAYS // self.period_days,
         )
         return wallet.period_start + timedelta(days=periods * self.period_days - 1)
 
@@ -64,26 +68,21 @@ class Fee:
         """Return the wallet after adding money on a day.
 
         While the line lives the money joins the balance. Once it has lapsed, a
-        new period starts on the day, paid from the old balance and the money;
-        if that is not enough the line stays lapsed and nothing changes.
+        new period starts on the day when the balance and the money pay its
+        fee; when they do not, the money stays in the wallet and the line stays
+        lapsed until a later top-up makes up the fee.
         """
+        current = self.on(wallet, day)
+        balance = money(current.balance + amount)
+        if day <= self.last_day(wallet) or balance < self.amount:
+            return Wallet(period_start=current.period_start, balance=balance)
+        return Wallet(period_start=day, balance=money(balance - self.amount))
+
+    def shortfall(self, wallet: Wallet, day: date) -> float | None:
+        """Return what a lapsed wallet lacks on a day to pay a new period, if lapsed."""
         if day <= self.last_day(wallet):
-            current = self.on(wallet, day)
-            return Wallet(
-                period_start=current.period_start,
-                balance=money(current.balance + amount),
-            )
-        left = money(
-            wallet.balance - self.periods_payable(wallet.balance) * self.amount + amount
-        )
-        if left < self.amount:
-            raise LineValueError(
-                "amount",
-                "top_up_below_fee",
-                balance=f"{left:g}",
-                fee=f"{self.amount:g}",
-            )
-        return Wallet(period_start=day, balance=money(left - self.amount))
+            return None
+        return money(self.amount - self.on(wallet, day).balance)
 
 
 def money(value: float) -> float:
