@@ -95,7 +95,7 @@ def test_reconfigure_without_a_change(
     page.wait_for_timeout(1500)
     entry_row = page.locator("ha-config-entry-row", has_text="Travel eSIM").first
     entry_row.locator("ha-dropdown").first.locator("ha-icon-button").first.click()
-    page.locator("ha-dropdown-item", has_text="Reconfigure").first.click()
+    entry_row.locator("ha-dropdown-item", has_text="Reconfigure").first.click()
     page.wait_for_timeout(1500)
     tab.submit()
     tab.submit()
