@@ -43,18 +43,18 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
 async def async_setup_entry(hass: HomeAssistant, entry: EsimRenewalConfigEntry) -> bool:
     """Set up one line from its config entry."""
     try:
-        coordinator = EsimRenewalCoordinator(hass, entry)
-        await coordinator.async_load()
+        line = EsimRenewalCoordinator(hass, entry)
+        await line.async_load()
     except LineValueError as err:
         raise ConfigEntryError(
             translation_domain=DOMAIN,
             translation_key="invalid_line",
             translation_placeholders={"field": err.field},
         ) from err
-    entry.runtime_data = coordinator
+    entry.runtime_data = line
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
-    coordinator.async_start_reminding()
-    coordinator.async_follow_sources()
+    line.async_start_reminding()
+    line.async_follow_sources()
     return True
 
 
@@ -92,8 +92,8 @@ async def async_unload_entry(
 ) -> bool:
     """Unload a line's entities; the entry then shuts the line down, once.
 
-    The line's coordinator registered its shutdown on the entry, which runs it
-    after this returns: it stops listening, then writes what waits.
+    The line, a DataUpdateCoordinator, registered its shutdown on the entry,
+    which runs it after this returns: it stops listening, then writes what waits.
     """
     return await hass.config_entries.async_unload_platforms(entry, PLATFORMS)
 

@@ -18,11 +18,11 @@ async def async_get_config_entry_diagnostics(
     hass: HomeAssistant, entry: EsimRenewalConfigEntry
 ) -> dict[str, Any]:
     """Return the line's settings, state and reminder log."""
-    coordinator = entry.runtime_data
-    snapshot = coordinator.data
+    line = entry.runtime_data
+    snapshot = line.data
     return {
         "entry": async_redact_data(entry.as_dict(), TO_REDACT),
-        "state": async_redact_data(state_to_dict(coordinator.state), TO_REDACT),
+        "state": async_redact_data(state_to_dict(line.state), TO_REDACT),
         "snapshot": {
             "days_until_expiry": snapshot.days_until_expiry,
             "status": snapshot.status,
@@ -33,8 +33,8 @@ async def async_get_config_entry_diagnostics(
             "next_change": snapshot.next_change.isoformat(),
         },
         "reminders": {
-            **log_to_dict(coordinator.reminder_log),
-            "next_wake_up": coordinator.next_change.isoformat(),
+            **log_to_dict(line.reminder_log),
+            "next_wake_up": line.next_change.isoformat(),
         },
     }
 

@@ -25,12 +25,12 @@ class EsimRenewalEntity(CoordinatorEntity[EsimRenewalCoordinator]):
     _shown: tuple[Any, ...] | None = None
 
     def __init__(
-        self, coordinator: EsimRenewalCoordinator, description: EntityDescription
+        self, line: EsimRenewalCoordinator, description: EntityDescription
     ) -> None:
         """Attach the entity to its line and the line's device."""
-        super().__init__(coordinator)
+        super().__init__(line)
         self.entity_description = description
-        entry = coordinator.config_entry
+        entry = line.config_entry
         self._attr_unique_id = f"{entry.entry_id}_{description.key}"
         self._attr_device_info = DeviceInfo(
             identifiers={(DOMAIN, entry.entry_id)},

@@ -145,16 +145,16 @@ async def async_setup_entry(
     async_add_entities: AddConfigEntryEntitiesCallback,
 ) -> None:
     """Set up the sensors of a line."""
-    coordinator = entry.runtime_data
-    settings = coordinator.settings
+    line = entry.runtime_data
+    settings = line.settings
     entities: list[SensorEntity] = [
-        EsimRenewalSensorEntity(coordinator, description)
+        EsimRenewalSensorEntity(line, description)
         for description in SENSORS
-        if description.exists_fn(settings, coordinator.data)
+        if description.exists_fn(settings, line.data)
     ]
-    entities.append(EsimRenewalSpendingSensorEntity(coordinator, SPENT_THIS_YEAR))
+    entities.append(EsimRenewalSpendingSensorEntity(line, SPENT_THIS_YEAR))
     if settings.rule.has_wallet:
-        entities.append(EsimRenewalBalanceSensorEntity(coordinator, BALANCE))
+        entities.append(EsimRenewalBalanceSensorEntity(line, BALANCE))
     async_add_entities(entities)
 
 
@@ -183,11 +183,11 @@ class EsimRenewalMoneySensorEntity(EsimRenewalEntity, SensorEntity):
     """An amount of money in the line's currency, which is also its wallet's."""
 
     def __init__(
-        self, coordinator: EsimRenewalCoordinator, description: SensorEntityDescription
+        self, line: EsimRenewalCoordinator, description: SensorEntityDescription
     ) -> None:
         """Give the sensor the line's currency as its unit."""
-        super().__init__(coordinator, description)
-        self._attr_native_unit_of_measurement = coordinator.currency
+        super().__init__(line, description)
+        self._attr_native_unit_of_measurement = line.currency
 
 
 class EsimRenewalSpendingSensorEntity(EsimRenewalMoneySensorEntity):
