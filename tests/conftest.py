@@ -55,6 +55,8 @@ set_hypothesis_home_dir(_HYPOTHESIS_HOME)
 
 # Generated cases the property tests ran, reported at the end of the run.
 GENERATED_CASES = pytest.StashKey[list[int]]()
+# Steps and sequences the stateful property test ran, reported at the end too.
+STATEFUL_STEPS = pytest.StashKey[tuple[int, int]]()
 
 
 def pytest_collection_modifyitems(
@@ -90,10 +92,16 @@ def pytest_collection_modifyitems(
 
 
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
-    """Say how many generated cases the property tests ran."""
+    """Say how many generated cases and steps the property tests ran."""
     if cases := config.stash.get(GENERATED_CASES, [0])[0]:
         terminalreporter.write_line(
             f"Property tests (Hypothesis): {cases:,} generated cases"
+        )
+    if (stateful := config.stash.get(STATEFUL_STEPS, None)) is not None:
+        steps, sequences = stateful
+        terminalreporter.write_line(
+            f"Stateful property test (Hypothesis): {steps:,} steps"
+            f" in {sequences:,} sequences"
         )
 
 
