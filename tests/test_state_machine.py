@@ -147,6 +147,7 @@ from custom_components.esim_renewal.const import (
     SERVICE_UNDO_RENEWAL,
 )
 from custom_components.esim_renewal.domain.carriers import CARRIER_PRESETS
+from custom_components.esim_renewal.domain.line import Change
 from custom_components.esim_renewal.domain.validity import ValidityKind
 
 # At least this many steps run, in sequences of at most STEPS_PER_SEQUENCE.
@@ -786,7 +787,13 @@ class LinesMachine(RuleBasedStateMachine):
         for domain, issue_id in list(issues.issues):
             if domain == DOMAIN:
                 ir.async_delete_issue(hass, domain, issue_id)
-        for key in [key for key in self.harness.hass_storage if key.startswith(DOMAIN)]:
+        # The lines' files go; the installation's identity key stays, as it
+        # does when a user removes every line.
+        for key in [
+            key
+            for key in self.harness.hass_storage
+            if key.startswith(f"{DOMAIN}.") and key != f"{DOMAIN}.identity"
+        ]:
             del self.harness.hass_storage[key]
         self.harness.errors_logged.clear()
 
@@ -1032,8 +1039,12 @@ class LinesMachine(RuleBasedStateMachine):
                 {ATTR_CONFIG_ENTRY_ID: line},
                 blocking=True,
             )
+        # Undo takes back the last change the user recorded, which may be a
+        # data reading or a last safe day rather than a renewal.
+        steps = self._entry(line).runtime_data.state.undo
+        takes_renewal = bool(steps) and steps[-1].change is Change.RENEWAL
         refused, _ = await self._async_refusable(call)
-        if refused is None and self.renewals[line]:
+        if refused is None and takes_renewal and self.renewals[line]:
             self.renewals[line].pop()
         if renewal is None or renewal[0] != line:
             return

@@ -20,6 +20,7 @@ from homeassistant.components.date import (
 from homeassistant.const import ATTR_ENTITY_ID
 from homeassistant.core import Event, HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
+from homeassistant.helpers import entity_registry as er
 
 from .conftest import move_to
 from custom_components.esim_renewal import logbook
@@ -203,3 +204,23 @@ async def test_wrong_input_is_not_logged_as_a_fault(
         if record.name.startswith("custom_components.esim_renewal")
     ]
     assert all(record.levelno <= logging.INFO for record in ours)
+
+
+async def test_data_that_goes_with_an_undo_leaves_no_entities(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
+    """A renewal that gave the line an allowance brings its reading box; undo takes it."""
+    remaining = "number.povo_backup_data_remaining_reading"
+    assert hass.states.get(remaining) is None
+    await call(
+        hass,
+        "renew",
+        {"config_entry_id": init_integration.entry_id, "data_total_gb": 20},
+    )
+    await hass.async_block_till_done()
+    assert hass.states.get(remaining).state == "20.0"
+
+    await call(hass, "undo_renewal", {"config_entry_id": init_integration.entry_id})
+    await hass.async_block_till_done()
+    assert hass.states.get(remaining) is None
+    assert er.async_get(hass).async_get(remaining) is None

@@ -1,9 +1,12 @@
 """Base entity of the eSIM Renewal integration."""
 
+from collections.abc import Iterable
 from typing import Any, override
 
+from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import CONF_NAME
-from homeassistant.core import callback
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity import EntityDescription
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
@@ -65,3 +68,20 @@ class EsimRenewalEntity(CoordinatorEntity[EsimRenewalCoordinator]):
             self.state_attributes,
             self.extra_state_attributes,
         )
+
+
+@callback
+def async_remove_absent(
+    hass: HomeAssistant, domain: str, entry: ConfigEntry, keys: Iterable[str]
+) -> None:
+    """Remove the registry entries of a line's entities it no longer has.
+
+    A line's data entities come and go with its allowance; one left in the
+    registry would show as unavailable, which says nothing true of the line.
+    """
+    registry = er.async_get(hass)
+    for key in keys:
+        if entity_id := registry.async_get_entity_id(
+            domain, DOMAIN, f"{entry.entry_id}_{key}"
+        ):
+            registry.async_remove(entity_id)

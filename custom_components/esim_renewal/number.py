@@ -3,6 +3,7 @@
 from typing import override
 
 from homeassistant.components.number import (
+    DOMAIN as NUMBER_DOMAIN,
     NumberDeviceClass,
     NumberEntity,
     NumberEntityDescription,
@@ -14,7 +15,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .coordinator import EsimRenewalConfigEntry
 from .domain.data import has_allowance
-from .entity import EsimRenewalEntity
+from .entity import EsimRenewalEntity, async_remove_absent
 from .helpers import translated_line_errors
 
 # Setting changes only local state; nothing to serialize.
@@ -45,6 +46,8 @@ async def async_setup_entry(
         async_add_entities(
             [EsimRenewalDataRemainingNumber(entry.runtime_data, DATA_REMAINING)]
         )
+    else:
+        async_remove_absent(hass, NUMBER_DOMAIN, entry, [DATA_REMAINING.key])
 
 
 class EsimRenewalDataRemainingNumber(EsimRenewalEntity, NumberEntity):

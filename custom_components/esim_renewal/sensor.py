@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any, override
 
 from homeassistant.components.sensor import (
+    DOMAIN as SENSOR_DOMAIN,
     SensorDeviceClass,
     SensorEntity,
     SensorEntityDescription,
@@ -21,7 +22,7 @@ from .coordinator import EsimRenewalConfigEntry, EsimRenewalCoordinator
 from .domain.lapse import LineStatus
 from .domain.line import LineSettings
 from .domain.snapshot import LineSnapshot
-from .entity import EsimRenewalEntity
+from .entity import EsimRenewalEntity, async_remove_absent
 
 # The renewals shown on the last-renewal sensor; the full history is in the
 # renew action's response and in diagnostics.
@@ -152,6 +153,16 @@ async def async_setup_entry(
         for description in SENSORS
         if description.exists_fn(settings, line.data)
     ]
+    async_remove_absent(
+        hass,
+        SENSOR_DOMAIN,
+        entry,
+        [
+            description.key
+            for description in SENSORS
+            if not description.exists_fn(settings, line.data)
+        ],
+    )
     entities.append(EsimRenewalSpendingSensorEntity(line, SPENT_THIS_YEAR))
     if settings.rule.has_wallet:
         entities.append(EsimRenewalBalanceSensorEntity(line, BALANCE))
