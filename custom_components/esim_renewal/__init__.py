@@ -7,6 +7,7 @@ from homeassistant.helpers import config_validation as cv, issue_registry as ir
 from homeassistant.helpers.typing import ConfigType
 
 from .blueprint_installer import async_install_blueprints
+from .card import async_register_card
 from .clock import RENEWAL_CLOCK, RenewalClock
 from .const import CONF_CURRENCY, CONF_GRACE_DAYS, DOMAIN
 from .coordinator import EsimRenewalConfigEntry, EsimRenewalCoordinator
@@ -14,6 +15,7 @@ from .domain.values import LineValueError
 from .repairs import expired_issue_id
 from .services import async_setup_services
 from .store import EsimRenewalStore
+from .websocket_api import async_setup_websocket_api
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 PLATFORMS = [
@@ -28,10 +30,12 @@ PLATFORMS = [
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Set up the clock every line shares, the actions and the blueprints."""
+    """Set up the clock every line shares, the actions, the blueprints and the card."""
     hass.data[RENEWAL_CLOCK] = RenewalClock(hass)
     async_setup_services(hass)
+    async_setup_websocket_api(hass)
     await async_install_blueprints(hass)
+    await async_register_card(hass)
     return True
 
 
