@@ -99,7 +99,12 @@ export class EsimRenewalCard extends LitElement {
 
   /** Return the card's height for the masonry view, in units of about 50 pixels. */
   getCardSize(): number {
-    return this._config ? cardSize(this._config, this._shown().length) : 1;
+    if (!this._config) {
+      return 1;
+    }
+    // Asked before the card has hass, it counts the lines picked, or one.
+    const lineCount = this.hass ? this._shown().length : (this._config.lines?.length ?? 1);
+    return cardSize(this._config, lineCount);
   }
 
   /** Return the card's size in a sections view. */
@@ -208,7 +213,7 @@ export class EsimRenewalCard extends LitElement {
   private _renderLine(line: LineView, t: Localize, today: string, language: string): TemplateResult {
     const busy = this._busy.has(line.deviceId);
     return html`
-      <section class="line ${statusClass(line)}" aria-label=${line.name}>
+      <section class="line ${statusClass(line)}" role="group" aria-label=${line.name}>
         ${this._renderHead(line, t)} ${this._renderRoad(line, t, today, language)}
         <dl class="facts">
           <div class="fact">
@@ -226,7 +231,7 @@ export class EsimRenewalCard extends LitElement {
             <dd>${this._renderLastRenewal(line, t, language)}</dd>
           </div>
         </dl>
-        <div class="actions" role="group" aria-label=${line.name}>
+        <div class="actions">
           <ha-button
             size="s"
             .loading=${busy}
@@ -280,12 +285,12 @@ export class EsimRenewalCard extends LitElement {
     const busy = this._busy.has(line.deviceId);
     const status = line.entities.status ? this.hass?.states[line.entities.status] : undefined;
     return html`
-      <section class="line ${statusClass(line)}" aria-label=${line.name}>
+      <section class="line ${statusClass(line)}" role="group" aria-label=${line.name}>
         <div class="compact-row">
           <button
             class="head"
             aria-haspopup="dialog"
-            aria-label=${t("card.open_line", { name: line.name })}
+            title=${t("card.open_line", { name: line.name })}
             @click=${() => this._moreInfo(line)}
           >
             <span class="badge"><ha-icon icon="mdi:sim"></ha-icon></span>
@@ -321,7 +326,7 @@ export class EsimRenewalCard extends LitElement {
       <button
         class="head"
         aria-haspopup="dialog"
-        aria-label=${t("card.open_line", { name: line.name })}
+        title=${t("card.open_line", { name: line.name })}
         @click=${() => this._moreInfo(line)}
       >
         <span class="badge"><ha-icon icon="mdi:sim"></ha-icon></span>

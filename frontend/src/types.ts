@@ -53,7 +53,6 @@ export interface HomeAssistant {
   config: { time_zone: string };
   language: string;
   locale: FrontendLocaleData;
-  themes?: { darkMode?: boolean };
   localize: LocalizeFunc;
   formatEntityState(stateObj: HassEntity, state?: string): string;
   loadBackendTranslation(

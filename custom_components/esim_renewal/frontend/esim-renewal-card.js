@@ -293,7 +293,7 @@ var V=globalThis,F=V.ShadowRoot&&(V.ShadyCSS===void 0||V.ShadyCSS.nativeShadow)&
     justify-content: center;
     padding: var(--ha-space-6, 24px);
   }
-`;var Bt=.08,jt=.12,Wt=.3,Gt=.15;function be(s,e,t){return t!==null&&s>t?"past":e!==null&&s<e?"future":"now"}function qt(s,e){if(s.to===null)return null;let t=s.from!==null&&s.from>e?s.from:e;return E(t,s.to)+1}function Yt(s,e,t){if(e.length===0)return[];let n=e.some(c=>c>0)?e:e.map(()=>1),i=Math.min(t,s/n.length),r=n.reduce((c,u)=>c+u,0),a=n.map(c=>s*c/r<i),l=a.filter(Boolean).length*i,o=n.reduce((c,u,p)=>a[p]?c:c+u,0);return n.map((c,u)=>a[u]?i:(s-l)*c/o)}function mt(s,e,t){let n=P(e,1),i=[{kind:"safe",from:null,to:e,time:be(s,null,e)}];if(t===null||t>n){let m=t===null?null:P(t,-1);i.push({kind:"suspended",from:n,to:m,time:be(s,n,m)})}t!==null&&i.push({kind:"lost",from:t,to:null,time:be(s,t,null)});let r=i.map(m=>m.time==="past"?Bt:m.kind==="lost"?m.time==="now"?null:jt:m.to===null?m.time==="now"?null:Wt:null),a=r.flatMap((m,_)=>m===null?[_]:[]),l=1-r.reduce((m,_)=>m+(_??0),0),o=a.map(m=>qt(i[m],s)??1),c=Yt(l,o,Gt),u=i.map((m,_)=>({...m,share:r[_]??c[a.indexOf(_)]})),p=0,f=0;for(let m of u)m.time==="now"&&(f=p+m.share*Kt(m,s)),p+=m.share;return{stages:u,today:f}}function Kt(s,e){if(s.kind==="safe")return 0;if(s.from===null||s.to===null)return .5;let t=E(s.from,s.to)+1;return E(s.from,e)/t}var Q=class extends g{constructor(){super();this._watched=new Set;this._errors={},this._busy=new Set}static{this.properties={hass:{attribute:!1},_config:{state:!0},_errors:{state:!0},_busy:{state:!0},_confirming:{state:!0},_recording:{state:!0}}}static{this.styles=pt}static getConfigElement(){return document.createElement(Y)}static getStubConfig(){return me()}setConfig(t){try{this._config=K(t)}catch(n){throw n instanceof w?new Error(this._t()(n.key,n.values)):n}}getCardSize(){return this._config?je(this._config,this._shown().length):1}getGridOptions(){return We(this._config??me())}_t(){return A(this.hass?.locale?.language??this.hass?.language??document.documentElement.lang)}_shown(){if(!this.hass||!this._config)return[];let{entities:t,devices:n}=this.hass;(this._registry?.entities!==t||this._registry.devices!==n)&&(this._registry={entities:t,devices:n,lines:Xe(t)});let{lines:i}=this._registry,r=et(i,n,this._config.lines).map(a=>({deviceId:a,entities:i.get(a)}));return this._watched=it(r.flatMap(({entities:a})=>a?[a]:[])),r}shouldUpdate(t){if(!this._config||!this.hass)return!1;let n=t.get("hass");return t.size>1||n===void 0||n.entities!==this.hass.entities||n.devices!==this.hass.devices||n.locale!==this.hass.locale||n.language!==this.hass.language||n.config!==this.hass.config?!0:rt(n.states,this.hass.states,this._watched)}render(){if(!this._config||!this.hass)return d;let t=this.hass,n=this._t(),i=t.locale?.language??t.language,r=fe(new Date,t.config.time_zone),a=this._shown(),l=a.map(({deviceId:u,entities:p})=>p?nt(t,u,p):null),o=st(l.filter(u=>u!==null),r,i),c=l.length-o.length;return h`
+`;var Bt=.08,jt=.12,Wt=.3,Gt=.15;function be(s,e,t){return t!==null&&s>t?"past":e!==null&&s<e?"future":"now"}function qt(s,e){if(s.to===null)return null;let t=s.from!==null&&s.from>e?s.from:e;return E(t,s.to)+1}function Yt(s,e,t){if(e.length===0)return[];let n=e.some(c=>c>0)?e:e.map(()=>1),i=Math.min(t,s/n.length),r=n.reduce((c,u)=>c+u,0),a=n.map(c=>s*c/r<i),l=a.filter(Boolean).length*i,o=n.reduce((c,u,p)=>a[p]?c:c+u,0);return n.map((c,u)=>a[u]?i:(s-l)*c/o)}function mt(s,e,t){let n=P(e,1),i=[{kind:"safe",from:null,to:e,time:be(s,null,e)}];if(t===null||t>n){let m=t===null?null:P(t,-1);i.push({kind:"suspended",from:n,to:m,time:be(s,n,m)})}t!==null&&i.push({kind:"lost",from:t,to:null,time:be(s,t,null)});let r=i.map(m=>m.time==="past"?Bt:m.kind==="lost"?m.time==="now"?null:jt:m.to===null?m.time==="now"?null:Wt:null),a=r.flatMap((m,_)=>m===null?[_]:[]),l=1-r.reduce((m,_)=>m+(_??0),0),o=a.map(m=>qt(i[m],s)??1),c=Yt(l,o,Gt),u=i.map((m,_)=>({...m,share:r[_]??c[a.indexOf(_)]})),p=0,f=0;for(let m of u)m.time==="now"&&(f=p+m.share*Kt(m,s)),p+=m.share;return{stages:u,today:f}}function Kt(s,e){if(s.kind==="safe")return 0;if(s.from===null||s.to===null)return .5;let t=E(s.from,s.to)+1;return E(s.from,e)/t}var Q=class extends g{constructor(){super();this._watched=new Set;this._errors={},this._busy=new Set}static{this.properties={hass:{attribute:!1},_config:{state:!0},_errors:{state:!0},_busy:{state:!0},_confirming:{state:!0},_recording:{state:!0}}}static{this.styles=pt}static getConfigElement(){return document.createElement(Y)}static getStubConfig(){return me()}setConfig(t){try{this._config=K(t)}catch(n){throw n instanceof w?new Error(this._t()(n.key,n.values)):n}}getCardSize(){if(!this._config)return 1;let t=this.hass?this._shown().length:this._config.lines?.length??1;return je(this._config,t)}getGridOptions(){return We(this._config??me())}_t(){return A(this.hass?.locale?.language??this.hass?.language??document.documentElement.lang)}_shown(){if(!this.hass||!this._config)return[];let{entities:t,devices:n}=this.hass;(this._registry?.entities!==t||this._registry.devices!==n)&&(this._registry={entities:t,devices:n,lines:Xe(t)});let{lines:i}=this._registry,r=et(i,n,this._config.lines).map(a=>({deviceId:a,entities:i.get(a)}));return this._watched=it(r.flatMap(({entities:a})=>a?[a]:[])),r}shouldUpdate(t){if(!this._config||!this.hass)return!1;let n=t.get("hass");return t.size>1||n===void 0||n.entities!==this.hass.entities||n.devices!==this.hass.devices||n.locale!==this.hass.locale||n.language!==this.hass.language||n.config!==this.hass.config?!0:rt(n.states,this.hass.states,this._watched)}render(){if(!this._config||!this.hass)return d;let t=this.hass,n=this._t(),i=t.locale?.language??t.language,r=fe(new Date,t.config.time_zone),a=this._shown(),l=a.map(({deviceId:u,entities:p})=>p?nt(t,u,p):null),o=st(l.filter(u=>u!==null),r,i),c=l.length-o.length;return h`
       <ha-card .header=${this._config.title}>
         <div class="lines ${this._config.compact?"compact":""}">
           ${o.map(u=>this._config?.compact?this._renderCompact(u,n,r,i):this._renderLine(u,n,r,i))}
@@ -310,7 +310,7 @@ var V=globalThis,F=V.ShadowRoot&&(V.ShadyCSS===void 0||V.ShadyCSS.nativeShadow)&
             @esim-renewal-dialog-closed=${()=>{this._recording=void 0}}
           ></esim-renewal-dialog>`:d}
     `}_renderLine(t,n,i,r){let a=this._busy.has(t.deviceId);return h`
-      <section class="line ${ye(t)}" aria-label=${t.name}>
+      <section class="line ${ye(t)}" role="group" aria-label=${t.name}>
         ${this._renderHead(t,n)} ${this._renderRoad(t,n,i,r)}
         <dl class="facts">
           <div class="fact">
@@ -326,7 +326,7 @@ var V=globalThis,F=V.ShadowRoot&&(V.ShadyCSS===void 0||V.ShadyCSS.nativeShadow)&
             <dd>${this._renderLastRenewal(t,n,r)}</dd>
           </div>
         </dl>
-        <div class="actions" role="group" aria-label=${t.name}>
+        <div class="actions">
           <ha-button
             size="s"
             .loading=${a}
@@ -367,12 +367,12 @@ var V=globalThis,F=V.ShadowRoot&&(V.ShadyCSS===void 0||V.ShadyCSS.nativeShadow)&
         ${this._renderError(t)}
       </section>
     `}_renderCompact(t,n,i,r){let a=this._busy.has(t.deviceId),l=t.entities.status?this.hass?.states[t.entities.status]:void 0;return h`
-      <section class="line ${ye(t)}" aria-label=${t.name}>
+      <section class="line ${ye(t)}" role="group" aria-label=${t.name}>
         <div class="compact-row">
           <button
             class="head"
             aria-haspopup="dialog"
-            aria-label=${n("card.open_line",{name:t.name})}
+            title=${n("card.open_line",{name:t.name})}
             @click=${()=>this._moreInfo(t)}
           >
             <span class="badge"><ha-icon icon="mdi:sim"></ha-icon></span>
@@ -398,7 +398,7 @@ var V=globalThis,F=V.ShadowRoot&&(V.ShadyCSS===void 0||V.ShadyCSS.nativeShadow)&
       <button
         class="head"
         aria-haspopup="dialog"
-        aria-label=${n("card.open_line",{name:t.name})}
+        title=${n("card.open_line",{name:t.name})}
         @click=${()=>this._moreInfo(t)}
       >
         <span class="badge"><ha-icon icon="mdi:sim"></ha-icon></span>
