@@ -10,12 +10,19 @@ import {
   stubConfig,
   validateConfig,
 } from "../src/config";
+import { localizer } from "../src/localize";
 
-/** Assert a configuration is refused, with a translation key and values. */
+/** Assert a configuration is refused, in words: a translation key and its values. */
 function assertRefused(config: unknown, key: string, values: Record<string, string> = {}): void {
   assert.throws(
     () => validateConfig(config),
-    (err: unknown) => err instanceof ConfigError && err.key === key && assert.deepEqual(err.values, values) === undefined,
+    (err: unknown) => {
+      assert.ok(err instanceof ConfigError);
+      assert.equal(err.key, key);
+      assert.deepEqual(err.values, values);
+      assert.notEqual(localizer("en")(key, values), key, `${key} has no English words`);
+      return true;
+    },
   );
 }
 
