@@ -16,7 +16,6 @@ with the refresh token kept in config/.develop_token (or by logging in again).
 # ruff: noqa: INP001
 
 import argparse
-from datetime import timedelta
 from http import HTTPStatus
 import json
 from pathlib import Path
@@ -35,6 +34,7 @@ from hass_api import (
     finish_onboarding,
     local_today,
     log_in,
+    povo_keeper_steps,
     remove_entries_needing_internet,
     travel_esim_steps,
 )
@@ -116,33 +116,7 @@ def add_demo_lines(api: Api) -> None:
         log(f"{len(entries)} {DOMAIN} line(s) already exist; not adding demo lines")
         return
     today = local_today(api)
-    add_demo_line(
-        api,
-        [
-            ("user", {"carrier": "povo_2"}),
-            (
-                "line",
-                {
-                    "name": "povo number keeper",
-                    "phone_number": "+81 80-0000-0170",
-                    "renewal_url": "https://povo.jp/",
-                    "validity": "after_pack",
-                },
-            ),
-            (
-                # A 30-day topping bought 200 days ago ended 170 days ago: the
-                # line is safe for 10 more days, and the number for 30 after.
-                "after_pack",
-                {
-                    "last_renewal": (today - timedelta(days=200)).isoformat(),
-                    "pack_days": 30,
-                    "validity_days": 180,
-                    "grace_days": 30,
-                    "unlimited_data": False,
-                },
-            ),
-        ],
-    )
+    add_demo_line(api, povo_keeper_steps(today))
     add_demo_line(api, travel_esim_steps(today))
 
 

@@ -280,6 +280,36 @@ def travel_esim_steps(today: date) -> list[tuple[str, dict[str, Any]]]:
     ]
 
 
+def povo_keeper_steps(today: date) -> list[tuple[str, dict[str, Any]]]:
+    """Return the config flow answers of the demo's povo number keeper.
+
+    A 30-day topping bought 200 days ago ended 170 days ago: the line is safe
+    for 10 more days, and the number for 30 after.
+    """
+    return [
+        ("user", {"carrier": "povo_2"}),
+        (
+            "line",
+            {
+                "name": "povo number keeper",
+                "phone_number": "+81 80-0000-0170",
+                "renewal_url": "https://povo.jp/",
+                "validity": "after_pack",
+            },
+        ),
+        (
+            "after_pack",
+            {
+                "last_renewal": (today - timedelta(days=200)).isoformat(),
+                "pack_days": 30,
+                "validity_days": 180,
+                "grace_days": 30,
+                "unlimited_data": False,
+            },
+        ),
+    ]
+
+
 def run_flow(
     api: Api,
     path: str,

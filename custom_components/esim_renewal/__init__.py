@@ -7,6 +7,7 @@ from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
 from .blueprint_installer import async_install_blueprints
+from .card import async_register_card
 from .clock import RENEWAL_CLOCK, RenewalClock
 from .const import CONF_CURRENCY, CONF_GRACE_DAYS, DOMAIN
 from .coordinator import EsimRenewalConfigEntry, EsimRenewalCoordinator
@@ -17,6 +18,7 @@ from .notification_actions import async_answer_push_actions
 from .services import async_setup_services
 from .store import EsimRenewalStore
 from .texts import async_load_english
+from .websocket_api import async_setup_websocket_api
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 PLATFORMS = [
@@ -31,12 +33,14 @@ PLATFORMS = [
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Set up what every line shares: clock, actions, blueprints, texts, pushes."""
+    """Set up what every line shares: clock, actions, blueprints, texts, pushes, card."""
     hass.data[RENEWAL_CLOCK] = RenewalClock(hass)
     async_setup_services(hass)
+    async_setup_websocket_api(hass)
     await async_install_blueprints(hass)
     await async_load_english(hass)
     async_answer_push_actions(hass)
+    await async_register_card(hass)
     return True
 
 

@@ -7,21 +7,33 @@ README's when script/screenshots asks (ESIM_RENEWAL_SCREENSHOTS).
 """
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from http import HTTPStatus
 import os
 from pathlib import Path
-import re
 import time
 
 from playwright.sync_api import expect
 import pytest
-import yaml
 
-from script.hass_api import Api, add_line, local_today, travel_esim_steps
+from script.hass_api import (
+    Api,
+    add_line,
+    local_today,
+    povo_keeper_steps,
+    travel_esim_steps,
+    wait_until_loaded,
+)
 
-from .browser import PHONE, SCREENSHOTS_ENV, Browser, browser, chromium_missing_reason
-from .harness import OWNER, HassProcess
+from .browser import (
+    DESKTOP,
+    PHONE,
+    SCREENSHOTS_ENV,
+    Browser,
+    browser,
+    chromium_missing_reason,
+)
+from .harness import DOMAIN, OWNER, HassProcess
 
 _MISSING = chromium_missing_reason()
 
@@ -36,8 +48,9 @@ pytestmark = [
     ),
 ]
 
-README = Path(__file__).parents[2] / "README.md"
 LINE = "povo browser"
+SUSPENDED_LINE = "Vodafone PAYG"
+CARD = "esim-renewal-card"
 DAYS = "sensor.povo_browser_days_until_expiry"
 WRONG_PACK_ERROR = "Enter a whole number of days from 1 to 3650."
 OWN_ENTITY_ERROR = (
@@ -130,60 +143,149 @@ def test_add_a_line_and_renew_it(hass_with_web_ui: HassProcess, tab: Browser) ->
     assert hass_with_web_ui.integration_problems() == []
 
 
-def test_the_readme_card_on_a_phone(
-    hass_with_web_ui: HassProcess, screenshots: Path
-) -> None:
-    """The README's dashboard card works as written, at a phone's width."""
-    today = local_today(hass_with_web_ui.api)
-    add_line(hass_with_web_ui.api, travel_esim_steps(today))
+def test_the_dashboard_card(hass_with_web_ui: HassProcess, screenshots: Path) -> None:
+    """Add the card from the card picker, then renew, record and undo from it.
+
+    The demo lines and a suspended line show in urgency order; Mark renewed
+    asks first; a renewal recorded in the card's dialog with a cost is refused
+    on its field first, in the form's words; Undo takes it back.
+    """
+    api = hass_with_web_ui.api
+    today = local_today(api)
+    add_line(api, povo_keeper_steps(today))
+    add_line(api, travel_esim_steps(today))
+    add_suspended_line(api, today)
     with browser(
         hass_with_web_ui.url,
         screenshots,
         username=OWNER.username,
         password=OWNER.password,
-        viewport=PHONE,
     ) as tab:
         page = tab.page
-        tab.call_ws(
-            {
-                "type": "lovelace/dashboards/create",
-                "url_path": "esim-renewal",
-                "title": "eSIM Renewal",
-                "icon": "mdi:sim",
-                "show_in_sidebar": False,
-                "require_admin": False,
-                "mode": "storage",
-            }
-        )
-        tab.call_ws(
-            {
-                "type": "lovelace/config/save",
-                "url_path": "esim-renewal",
-                "config": {
-                    "title": "eSIM Renewal",
-                    "views": [
-                        {"title": "Lines", "path": "lines", "cards": [readme_card()]}
-                    ],
-                },
-            }
-        )
-        tab.navigate("/esim-renewal/lines")
-        card = page.locator("hui-vertical-stack-card").first
-        card.wait_for()
-        page.get_by_text("Travel eSIM").first.wait_for()
-        assert page.locator("hui-error-card, hui-warning").count() == 0
-        box = card.bounding_box()
-        assert box is not None
-        page.screenshot(
-            path=screenshots / "dashboard.png",
-            clip={
-                "x": box["x"] - 8,
-                "y": box["y"] - 8,
-                "width": box["width"] + 16,
-                "height": box["height"] + 16,
-            },
-        )
+        add_card_from_the_picker(tab)
+        card = page.locator(CARD)
+        names = card.locator(".line .name")
+        expect(names.first).to_have_text(SUSPENDED_LINE)
+        # povo browser, renewed in the first test, is safe for longest.
+        assert names.all_inner_texts()[:3] == [
+            SUSPENDED_LINE,
+            "povo number keeper",
+            "Travel eSIM",
+        ]
+
+        travel = card.locator("section.line", has_text="Travel eSIM")
+        expect(travel.locator(".days")).to_have_text("20 days left")
+        travel.get_by_role("button", name="Mark renewed").click()
+        card.locator("ha-dialog").get_by_role("button", name="Mark renewed").click()
+        expect(travel.locator(".days")).to_have_text("29 days left")
+
+        povo = card.locator("section.line", has_text="povo number keeper")
+        povo.get_by_role("button", name="Record renewal").click()
+        dialog = page.locator("esim-renewal-dialog ha-dialog")
+        pack_days = dialog.locator("ha-selector", has_text="Pack length (days)")
+        pack_days.locator("input").fill("0")
+        dialog.locator("ha-selector", has_text="Cost").locator("input").fill("330")
+        dialog.get_by_role("button", name="Record", exact=True).click()
+        expect(dialog.get_by_text(WRONG_PACK_ERROR)).to_be_visible()
+        expect(page.locator("ha-toast")).to_have_count(0, timeout=15_000)
+        tab.screenshot("card-renewal")
+        pack_days.locator("input").fill("30")
+        dialog.get_by_role("button", name="Record", exact=True).click()
+        expect(povo.locator(".days")).to_have_text("210 days left")
+        expect(povo.locator(".cost")).to_have_text("¥330")
+        expect(
+            page.get_by_text("povo number keeper is safe through").first
+        ).to_be_visible()
+
+        povo.get_by_role("button", name="Undo").click()
+        expect(povo.locator(".days")).to_have_text("10 days left")
+        expect(povo.locator(".cost")).to_have_count(0)
+
+        take_card_screenshots(tab)
         assert tab.errors() == []
+    assert hass_with_web_ui.integration_problems() == []
+
+
+def add_suspended_line(api: Api, today: date) -> None:
+    """Add a Vodafone line last used 200 days ago: suspended, its number kept 90 days."""
+    path = "/api/config/config_entries/flow"
+    result = api.request("POST", path, {"handler": DOMAIN})
+    for answer in (
+        {"carrier": "vodafone_uk"},
+        {"name": SUSPENDED_LINE, "validity": "activity"},
+        {
+            "last_renewal": (today - timedelta(days=200)).isoformat(),
+            "validity_days": 180,
+            "grace_days": 90,
+            "unlimited_data": True,
+        },
+        # The flow asks before it adds a line that has lapsed.
+        {"next_step_id": "add_lapsed"},
+    ):
+        result = api.request("POST", f"{path}/{result['flow_id']}", answer)
+    assert result["type"] == "create_entry", result
+    wait_until_loaded(api, result["result"]["entry_id"])
+
+
+def add_card_from_the_picker(tab: Browser) -> None:
+    """Make a new dashboard, and add the card to it from the card picker."""
+    page = tab.page
+    tab.call_ws(
+        {
+            "type": "lovelace/dashboards/create",
+            "url_path": "esim-renewal",
+            "title": "eSIM Renewal",
+            "icon": "mdi:sim",
+            "show_in_sidebar": True,
+            "require_admin": False,
+            "mode": "storage",
+        }
+    )
+    tab.call_ws(
+        {
+            "type": "lovelace/config/save",
+            "url_path": "esim-renewal",
+            "config": {
+                "views": [
+                    {
+                        "title": "Lines",
+                        "path": "lines",
+                        "type": "sections",
+                        "sections": [{"type": "grid", "cards": []}],
+                    }
+                ]
+            },
+        }
+    )
+    tab.navigate("/esim-renewal/lines")
+    page.get_by_role("button", name="Edit dashboard").click()
+    page.locator('button[aria-label="Add card"]').click()
+    page.get_by_text("By card", exact=True).click()
+    # Searched before the picker has built the card's preview, the picker
+    # can show a spinner in its place for good: wait for the preview.
+    page.locator(f"hui-card-picker {CARD}").wait_for(state="attached")
+    page.get_by_placeholder("Search cards").fill("eSIM")
+    page.locator("hui-card-picker div.card", has_text="eSIM lines").click()
+    page.locator("hui-dialog-edit-card").get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Done").click()
+
+
+def take_card_screenshots(tab: Browser) -> None:
+    """Take the README's pictures of the card: light and dark, desktop and phone.
+
+    The window is made taller than the card, and the pictures wait for the
+    notifications of the actions to go.
+    """
+    page = tab.page
+    card = page.locator(CARD)
+    expect(page.locator("ha-toast")).to_have_count(0, timeout=15_000)
+    for width, suffix in ((DESKTOP["width"], ""), (PHONE["width"], "-phone")):
+        page.set_viewport_size({"width": width, "height": 2000})
+        for scheme in ("light", "dark"):
+            page.emulate_media(color_scheme=scheme)
+            page.wait_for_timeout(500)
+            card.screenshot(path=tab.screenshots / f"card{suffix}-{scheme}.png")
+    page.emulate_media(color_scheme="light")
 
 
 def test_the_device_page_in_japanese_on_a_phone(
@@ -309,15 +411,3 @@ def state_of_api(api: Api, entity_id: str) -> str:
     """Return an entity's state over the REST API."""
     state: str = api.request("GET", f"/api/states/{entity_id}")["state"]
     return state
-
-
-def readme_card() -> dict[str, object]:
-    """Return the card of README.md's "Dashboard card" section, as written."""
-    match = re.search(
-        r"^### Dashboard card\n.*?```yaml\n(.*?)```",
-        README.read_text(),
-        re.MULTILINE | re.DOTALL,
-    )
-    assert match, 'README.md has no yaml block under "### Dashboard card"'
-    card: dict[str, object] = yaml.safe_load(match[1])
-    return card
