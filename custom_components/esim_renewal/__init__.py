@@ -26,6 +26,7 @@ PLATFORMS = [
     Platform.DATE,
     Platform.EVENT,
     Platform.NUMBER,
+    Platform.SELECT,
     Platform.SENSOR,
 ]
 
