@@ -33,6 +33,7 @@ from .const import (
     CONF_VALIDITY,
     SUBENTRY_PLAN,
 )
+from .domain.carrier_plans import PRESET_PLANS
 from .domain.carriers import CARRIER_PRESETS
 from .domain.data import check_data_amount, data_allowance
 from .domain.line import (
@@ -87,7 +88,8 @@ def preset_plans(data: Mapping[str, Any]) -> list[ConfigSubentryData]:
 
     A line whose rule the user changed from the preset's starts with none.
     """
-    preset = CARRIER_PRESETS.get(data.get(CONF_CARRIER) or "")
+    key = data.get(CONF_CARRIER) or ""
+    preset = CARRIER_PRESETS.get(key)
     if preset is None or data[CONF_VALIDITY] != preset.validity:
         return []
     rule = rule_from_config(data)
@@ -98,7 +100,7 @@ def preset_plans(data: Mapping[str, Any]) -> list[ConfigSubentryData]:
             data={k: v for k, v in plan.values().items() if k != "name"},
             unique_id=None,
         )
-        for plan in preset.plans
+        for plan in PRESET_PLANS.get(key, ())
         if not plan_errors(plan.values(), rule, ACTIVE_CURRENCIES)
     ]
 

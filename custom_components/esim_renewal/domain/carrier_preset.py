@@ -1,39 +1,12 @@
 """What a carrier preset is: the defaults a carrier's terms suggest for a line."""
 
 from dataclasses import dataclass, fields
-from datetime import date
 from typing import Any
 
 from .validity import ValidityKind
 
 # How the carrier list marks a preset that rests on reports, not the carrier.
 UNCONFIRMED_MARK = "*"
-
-
-@dataclass(frozen=True, kw_only=True)
-class PresetPlan:
-    """A plan a carrier sells, at the price it had the day it was checked."""
-
-    name: str
-    validity_days: int | None = None
-    pack_days: int | None = None
-    amount: float | None = None
-    data_gb: float | None = None
-    price: float
-    currency: str
-    source: str
-    checked: date
-    confirmed: bool = True
-    """False when the price comes from a third party, not the carrier."""
-
-    def values(self) -> dict[str, Any]:
-        """Return the plan as a line's plan form takes it, leaving out unknowns."""
-        return {
-            field.name: value
-            for field in fields(self)
-            if field.name not in ("source", "checked", "confirmed")
-            and (value := getattr(self, field.name)) is not None
-        }
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -61,8 +34,6 @@ class CarrierPreset:
     """Reminders that fit the carrier, when the rule's defaults do not."""
     source: str
     confirmed: bool = True
-    plans: tuple[PresetPlan, ...] = ()
-    """The carrier's plans a new line starts with; the first is chosen."""
 
     def settings(self) -> dict[str, Any]:
         """Return the preset's values by flow field, leaving out unknown ones."""

@@ -8,13 +8,8 @@ rather than the carrier are marked ``confirmed=False``, and the flow says so.
 The README's table of presets shows these rows, one for one (a test checks).
 """
 
-from datetime import date
-
-from .carrier_preset import CarrierPreset, PresetPlan
+from .carrier_preset import CarrierPreset
 from .validity import ValidityKind
-
-# The day the plans' prices below were checked.
-PRICES_CHECKED = date(2026, 12, 6)
 
 CARRIER_PRESETS: dict[str, CarrierPreset] = {
     preset.key: preset
@@ -30,27 +25,6 @@ CARRIER_PRESETS: dict[str, CarrierPreset] = {
             grace_days=30,
             renewal_url="https://povo.jp/",
             source="k-tai.watch.impress.co.jp/docs/news/1353713.html",
-            plans=(
-                PresetPlan(
-                    name="3GB (30 days)",
-                    pack_days=30,
-                    data_gb=3,
-                    price=990,
-                    currency="JPY",
-                    source="povo.jp/en/topping-list/detail/3G_30d/",
-                    checked=PRICES_CHECKED,
-                ),
-                # A paid topping of a day keeps the number as a month's does.
-                PresetPlan(
-                    name="Unlimited data (24 hours)",
-                    pack_days=1,
-                    price=330,
-                    currency="JPY",
-                    source="a third-party guide, areus.jp/column/povo-topping-lineup-guide",
-                    checked=PRICES_CHECKED,
-                    confirmed=False,
-                ),
-            ),
         ),
         CarrierPreset(
             key="ahamo",
@@ -61,18 +35,6 @@ CARRIER_PRESETS: dict[str, CarrierPreset] = {
             data_total_gb=30,
             renewal_url="https://ahamo.com/",
             source="ahamo.com, plan pages",
-            plans=(
-                PresetPlan(
-                    name="ahamo 30GB",
-                    data_gb=30,
-                    price=2970,
-                    currency="JPY",
-                    source="a third-party guide, lifestyle.assist-all.co.jp/"
-                    "ahamo-plan-guide-fee-data-call-overseas",
-                    checked=PRICES_CHECKED,
-                    confirmed=False,
-                ),
-            ),
         ),
         # Unpaid about a month: suspended; about two: cancelled. The line is
         # expired while a payment still saves the number, lost after 60 days.
@@ -166,18 +128,6 @@ CARRIER_PRESETS: dict[str, CarrierPreset] = {
             renewal_url="https://www.ultramobile.com/",
             source="ultramobile.com FAQ; grace from a dealer FAQ",
             confirmed=False,
-            plans=(
-                # A top-up of one fee: what keeps the line one more cycle.
-                PresetPlan(
-                    name="PayGo (30 days)",
-                    amount=3,
-                    price=3,
-                    currency="USD",
-                    source="ultramobile.com FAQ, as shared/carriers.md has it",
-                    checked=PRICES_CHECKED,
-                    confirmed=False,
-                ),
-            ),
         ),
         # One help page loses the number after 45 days unpaid, another 30 days
         # after expiry (50 on some plans): the preset warns on the earlier.
