@@ -172,8 +172,12 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
 
     @callback
     def async_choose_plan(self, name: str) -> None:
-        """Choose the plan *Mark renewed* records; the choice is kept."""
+        """Choose the plan *Mark renewed* records; the choice is kept.
+
+        The snapshot does not hold the choice, so the entities are told here.
+        """
         self.async_commit(replace(self.state, plan=self.plan_named(name).key))
+        self.async_update_listeners()
 
     @callback
     def async_start_reminding(self) -> None:
