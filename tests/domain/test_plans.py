@@ -1,6 +1,7 @@
 """Tests of a line's plans and of what keeping a line costs, each rule by hand."""
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -253,3 +254,13 @@ def test_preset_plans_are_sourced_and_fit_their_rule() -> None:
         "ahamo",
         "ultra_mobile_paygo",
     }
+
+
+def test_readme_lists_every_preset_plan() -> None:
+    """Show each preset plan in the README's table, with its price and source."""
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    for key, plans in PRESET_PLANS.items():
+        for plan in plans:
+            mark = "" if plan.confirmed else " *"
+            assert f"| {CARRIER_PRESETS[key].name} | {plan.name}{mark} |" in readme
+            assert f"| {plan.price:,g} {plan.currency} | {plan.source}" in readme
