@@ -125,6 +125,22 @@ async def test_add_povo_line(hass: HomeAssistant) -> None:
     assert (entry.version, entry.minor_version) == (1, 3)
     assert entry.unique_id == unique_id_of(POVO_IDENTITY)
     assert "8012345678" not in entry.unique_id
+    # The line starts with povo's plans, as subentries the user can edit.
+    assert [
+        (plan.subentry_type, plan.title, dict(plan.data))
+        for plan in entry.subentries.values()
+    ] == [
+        (
+            "plan",
+            "3GB (30 days)",
+            {"pack_days": 30, "data_gb": 3, "price": 990, "currency": "JPY"},
+        ),
+        (
+            "plan",
+            "Unlimited data (24 hours)",
+            {"pack_days": 1, "price": 330, "currency": "JPY"},
+        ),
+    ]
 
 
 @pytest.mark.parametrize(

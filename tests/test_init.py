@@ -278,7 +278,7 @@ async def test_store_of_the_first_version_is_migrated(
 
     assert hass.states.get(DAYS).state == "154"
     assert mock_config_entry.runtime_data.state.renewals == ()
-    assert hass_storage[STORE_KEY]["minor_version"] == STORAGE_MINOR_VERSION == 6
+    assert hass_storage[STORE_KEY]["minor_version"] == STORAGE_MINOR_VERSION == 7
     assert hass_storage[STORE_KEY]["data"]["renewals"] == []
     assert hass_storage[STORE_KEY]["data"]["reminders"] == {
         "checked_until": "2026-11-26T01:00:00+00:00",
@@ -357,7 +357,7 @@ async def test_store_of_the_last_release_keeps_its_dates(
 
     assert await hass.config_entries.async_unload(entry.entry_id)
     stored = hass_storage[STORE_KEY]
-    assert stored["minor_version"] == 6
+    assert stored["minor_version"] == 7
     assert stored["data"]["expiry_date"] == "2027-04-29"
     assert (stored["data"]["pack_end"], stored["data"]["wallet"]) == (None, None)
     assert stored["data"]["spending"] == {"2026": {"JPY": 330}}
@@ -465,7 +465,7 @@ async def test_store_of_1_5_keeps_spending_apart_and_undo_in_steps(
 
     assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
     stored = hass_storage[STORE_KEY]
-    assert stored["minor_version"] == 6
+    assert stored["minor_version"] == 7
     assert "undo_reminders" not in stored["data"]
     assert stored["data"]["undo"] == []
     assert stored["data"]["spending"] == {"2025": {"JPY": 330}, "2026": {"JPY": 330}}
@@ -524,3 +524,25 @@ async def test_identity_key_is_made_once_and_kept_private(
     assert len(key) == 32
     assert hass_storage["esim_renewal.identity"]["data"]["key"] == key.hex()
     assert await async_identity_key(hass) is key
+
+
+async def test_store_of_1_6_gains_no_plan_and_no_wait(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    hass_storage: dict[str, Any],
+) -> None:
+    """A 1.6 store loads with no plan chosen and no renewal waiting; 1.7 keeps both."""
+    assert await hass.config_entries.async_unload(init_integration.entry_id)
+    old = stored_line("2027-04-29")
+    old["minor_version"] = 6
+    hass_storage[STORE_KEY] = old
+    assert await hass.config_entries.async_setup(init_integration.entry_id)
+    await hass.async_block_till_done()
+
+    line = init_integration.runtime_data
+    assert (line.state.plan, line.state.awaiting) == (None, None)
+    assert hass.states.get(DAYS).state == "154"
+    assert await hass.config_entries.async_unload(init_integration.entry_id)
+    stored = hass_storage[STORE_KEY]
+    assert stored["minor_version"] == 7
+    assert (stored["data"]["plan"], stored["data"]["awaiting"]) == (None, None)

@@ -28,6 +28,7 @@ PLATFORMS = [
     Platform.DATE,
     Platform.EVENT,
     Platform.NUMBER,
+    Platform.SELECT,
     Platform.SENSOR,
 ]
 

@@ -26,9 +26,11 @@ class EsimRenewalButtonEntityDescription(ButtonEntityDescription):
 
 
 def _mark_renewed(line: EsimRenewalCoordinator) -> None:
-    """Record a renewal now, with the line's usual validity and plan."""
+    """Record a renewal now, buying the plan chosen, or the line's usual way."""
     now = dt_util.now()
-    line.async_renew(RenewalRequest(renewed_on=now.date(), renewed_at=now))
+    line.async_renew(
+        RenewalRequest(renewed_on=now.date(), renewed_at=now), line.chosen_plan
+    )
 
 
 BUTTONS: tuple[EsimRenewalButtonEntityDescription, ...] = (

@@ -30,6 +30,8 @@ from .const import (
     CONF_UNLIMITED_DATA,
     CONF_VALIDITY,
     DOMAIN,
+    SUBENTRY_PLAN,
+    SUBENTRY_RENEWAL,
 )
 from .coordinator import EsimRenewalConfigEntry, EsimRenewalCoordinator
 from .domain.carrier_preset import CarrierPreset
@@ -51,11 +53,13 @@ from .line_config import (
     identity_errors,
     initial_expiry,
     line_errors,
+    preset_plans,
     settings_errors,
     settings_from_config,
     start_values,
 )
 from .options_flow import EsimRenewalOptionsFlow
+from .plan_flow import PlanFlow
 from .renewal_flow import RecordRenewalFlow
 from .sources import source_errors
 
@@ -102,8 +106,8 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
     def async_get_supported_subentry_types(
         cls, config_entry: ConfigEntry
     ) -> dict[str, type[ConfigSubentryFlow]]:
-        """Offer to record a renewal from the line's entry."""
-        return {"renewal": RecordRenewalFlow}
+        """Offer the line's plans, and to record a renewal, from its entry."""
+        return {SUBENTRY_PLAN: PlanFlow, SUBENTRY_RENEWAL: RecordRenewalFlow}
 
     async def async_step_user(
         self, user_input: dict[str, Any] | None = None
@@ -222,7 +226,10 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
             self._lapsed = (kind, user_input, data)
             return self._async_show_lapsed(data)
         return self.async_create_entry(
-            title=data[CONF_NAME], data=data, options=default_options(data)
+            title=data[CONF_NAME],
+            data=data,
+            options=default_options(data),
+            subentries=preset_plans(data),
         )
 
     async def _async_reconfigure_validity(
@@ -311,7 +318,10 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
             return self.async_abort(reason="unknown")
         data = self._lapsed[2]
         return self.async_create_entry(
-            title=data[CONF_NAME], data=data, options=default_options(data)
+            title=data[CONF_NAME],
+            data=data,
+            options=default_options(data),
+            subentries=preset_plans(data),
         )
 
     async def async_step_change_dates(

@@ -42,8 +42,9 @@ CONF_ACTIVITY_ENTITIES: Final = "activity_entities"
 # 1.3: adds the reminder log. 1.4: adds the pack end, the wallet and what
 # undoes the last renewal. 1.5: adds what the line last took from each linked
 # source. 1.6: adds spending by year and the uses, and keeps undo as steps.
+# 1.7: adds the chosen plan and the renewal waiting for its sources.
 STORAGE_VERSION: Final = 1
-STORAGE_MINOR_VERSION: Final = 6
+STORAGE_MINOR_VERSION: Final = 7
 SAVE_DELAY: Final = 10
 
 # Actions and their fields.
@@ -60,6 +61,11 @@ ATTR_DATA_REMAINING_GB: Final = "data_remaining_gb"
 ATTR_DATA_USED_GB: Final = "data_used_gb"
 ATTR_COST: Final = "cost"
 ATTR_CURRENCY: Final = "currency"
+ATTR_PLAN: Final = "plan"
+
+# Config subentries: the plans of a line, and the form that records a renewal.
+SUBENTRY_PLAN: Final = "plan"
+SUBENTRY_RENEWAL: Final = "renewal"
 
 # Reminders reach automations as this bus event; renewals and their undo reach
 # the logbook as these.

@@ -4,16 +4,27 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from homeassistant.config_entries import ConfigEntry
+from homeassistant.config_entries import (
+    SIGNAL_CONFIG_ENTRY_CHANGED,
+    ConfigEntry,
+    ConfigEntryChange,
+)
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.generated.currencies import ACTIVE_CURRENCIES
+from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.helpers.start import async_at_started
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
 from homeassistant.util import dt as dt_util
 
 from .clock import RENEWAL_CLOCK
 from .const import CONF_CURRENCY, DOMAIN, LOGGER
+from .domain.confirmations import (
+    await_confirmation,
+    data_left_seen,
+    expiry_seen,
+    unconfirmed_since,
+)
 from .domain.data import has_allowance
 from .domain.edits import LineEdit, edit_line
 from .domain.history import record_use, remember, undo_last
@@ -29,6 +40,14 @@ from .domain.line import (
     rename_source,
     see,
     set_expiry_date,
+)
+from .domain.plans import (
+    KeepingCost,
+    Plan,
+    chosen_plan,
+    keeping_cost,
+    plan_named,
+    with_plan,
 )
 from .domain.reminders import (
     Reminder,
@@ -46,8 +65,9 @@ from .issues import (
     async_report_dropped_records,
     async_report_newer_store,
     async_sync_expired_issue,
+    async_sync_unconfirmed_issue,
 )
-from .line_config import settings_from_config
+from .line_config import line_plans, settings_from_config
 from .notifier import LineNotifier
 from .sources import SourceFollower, linked_sources
 from .store import EsimRenewalStore, StoredLine
@@ -72,14 +92,14 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
         self.settings = settings_from_config(entry.data, entry.options)
         super().__init__(hass, LOGGER, config_entry=entry, name=entry.title)
         self.currency: str = entry.data.get(CONF_CURRENCY) or hass.config.currency
+        self.plans: tuple[Plan, ...] = line_plans(entry)
         self.state: LineState
         self.reminder_log: ReminderLog
         self.next_change: datetime
         self._store = EsimRenewalStore(hass, entry.entry_id)
         self._notifier = LineNotifier(hass, entry)
-        self._sources = SourceFollower(
-            hass, self, linked_sources(entry.options, self.settings.rule)
-        )
+        self._linked = linked_sources(entry.options, self.settings.rule)
+        self._sources = SourceFollower(hass, self, self._linked)
         # The log's check time moves on every tick; it is written with the
         # next change, or at unload, not on every tick.
         self._reminder_log_unsaved = False
@@ -100,6 +120,7 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
         self.data = take_snapshot(self.state, self.settings, now)
         self.next_change = self._next_change(now)
         async_sync_expired_issue(self.hass, self.config_entry, self.data)
+        self._async_sync_unconfirmed(now)
         if self._store.set_aside is not None:
             async_report_newer_store(
                 self.hass, self.config_entry, self._store.set_aside
@@ -109,7 +130,54 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
                 self.hass, self.config_entry, self._store.dropped_records
             )
         self._leave_clock = self.hass.data[RENEWAL_CLOCK].async_add_line(self)
+        self._stop_listening.append(
+            async_dispatcher_connect(
+                self.hass, SIGNAL_CONFIG_ENTRY_CHANGED, self._async_entry_changed
+            )
+        )
         self._loaded = True
+
+    @callback
+    def _async_entry_changed(
+        self, change: ConfigEntryChange, entry: ConfigEntry[Any]
+    ) -> None:
+        """Take the line's plans as the user added, edited or deleted them.
+
+        Plans are the entry's subentries; a change of them changes what the
+        plan select offers and what keeping the line costs, with no reload.
+        """
+        if (
+            change is not ConfigEntryChange.UPDATED
+            or entry.entry_id != self.config_entry.entry_id
+            or (plans := line_plans(entry)) == self.plans
+        ):
+            return
+        self.plans = plans
+        self.async_update_listeners()
+
+    @property
+    def chosen_plan(self) -> Plan | None:
+        """Return the plan *Mark renewed* records: the one chosen, or the first."""
+        return chosen_plan(self.plans, self.state.plan)
+
+    @property
+    def keeping_cost(self) -> KeepingCost | None:
+        """Return what keeping the line costs a year, with its plans."""
+        return keeping_cost(self.settings.rule, self.plans, self.currency)
+
+    @callback
+    def plan_named(self, name: str) -> Plan:
+        """Return one of the line's plans by its name."""
+        return plan_named(self.plans, name)
+
+    @callback
+    def async_choose_plan(self, name: str) -> None:
+        """Choose the plan *Mark renewed* records; the choice is kept.
+
+        The snapshot does not hold the choice, so the entities are told here.
+        """
+        self.async_commit(replace(self.state, plan=self.plan_named(name).key))
+        self.async_update_listeners()
 
     @callback
     def async_start_reminding(self) -> None:
@@ -186,15 +254,30 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
         )
 
     @callback
-    def async_renew(self, request: RenewalRequest) -> None:
-        """Record a renewal; a cost without a currency is in the line's."""
+    def async_renew(self, request: RenewalRequest, plan: Plan | None = None) -> None:
+        """Record a renewal, buying a plan if one is given.
+
+        What the request gives itself wins over the plan; a cost without a
+        currency is in the line's. A renewal that should raise a linked
+        source waits for it to catch up.
+        """
+        if plan is not None:
+            request = with_plan(request, plan, tracks_data=self.state.data.tracked)
+        now = dt_util.now()
         state = renew(
             self.state,
             self.settings.rule,
             request,
-            now=dt_util.now(),
+            now=now,
             currencies=ACTIVE_CURRENCIES,
             default_currency=self.currency,
+        )
+        state = await_confirmation(
+            self.state,
+            state,
+            now,
+            follows_data_left=self._linked.data_remaining is not None,
+            follows_expiry=self._linked.expiry is not None,
         )
         self.async_commit(state, change=Change.RENEWAL)
         self._notifier.async_renewed(state.renewals[-1])
@@ -203,6 +286,8 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
     def async_undo(self) -> None:
         """Take back the last change the user recorded, and say so if a renewal."""
         state, step = undo_last(self.state, self.settings.rule)
+        if step.renewal is not None:
+            state = replace(state, awaiting=None)
         self.async_commit(state, reminder_log=step.reminders)
         if step.renewal is not None:
             self._notifier.async_renewal_undone(step.renewal)
@@ -258,6 +343,7 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
             state = follow_remaining(
                 state, self.settings.rule, dt_util.now().date(), gb
             )
+            state = data_left_seen(state, gb)
         except LineValueError as err:
             LOGGER.debug("%s: %s left not taken: %s", self.name, source, err.key)
         self.async_commit(state)
@@ -270,6 +356,7 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
         state = see(self.state, source, value)
         try:
             state = follow_expiry(state, expiry_date, dt_util.now().date())
+            state = expiry_seen(state, expiry_date)
         except LineValueError as err:
             LOGGER.debug("%s: %s expiry not taken: %s", self.name, source, err.key)
         self.async_commit(state)
@@ -326,6 +413,7 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
             self._reminder_log_unsaved = False
             self._store.async_schedule_save(self._stored_line)
         self._async_show(snapshot, now)
+        self._async_sync_unconfirmed(now)
         if reminder is not None:
             self._async_remind(reminder, now)
         if _data_entities(previous) != _data_entities(state):
@@ -339,6 +427,7 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
         if self._closed:
             return
         self._async_update(now)
+        self._async_sync_unconfirmed(now)
         if self._reminding:
             reminder, log = due_reminder(
                 self.lapse, self.settings.reminders, self.reminder_log, now
@@ -350,6 +439,13 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
                 else:
                     self._async_remind(reminder, now)
         self.next_change = self._next_change(now)
+
+    @callback
+    def _async_sync_unconfirmed(self, now: datetime) -> None:
+        """Raise the issue of a renewal the carrier has not shown for a day."""
+        async_sync_unconfirmed_issue(
+            self.hass, self.config_entry, unconfirmed_since(self.state, now)
+        )
 
     @callback
     def _async_update(self, now: datetime) -> None:
@@ -409,7 +505,7 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
 
     @callback
     def _next_change(self, now: datetime) -> datetime:
-        """Return the next midnight or reminder of the line, after now."""
+        """Return the line's next midnight, reminder or end of a confirmation wait."""
         reminder_at = next_reminder_at(
             self.lapse,
             self.settings.reminders,
@@ -419,9 +515,12 @@ class EsimRenewalCoordinator(DataUpdateCoordinator[LineSnapshot]):
             ),
             self.data.expires_at.tzinfo or dt_util.get_default_time_zone(),
         )
-        if reminder_at is None:
-            return self.data.next_change
-        return min(self.data.next_change, reminder_at)
+        changes = [self.data.next_change]
+        if reminder_at is not None:
+            changes.append(reminder_at)
+        if (awaiting := self.state.awaiting) is not None and awaiting.due_at > now:
+            changes.append(awaiting.due_at)
+        return min(changes)
 
     @callback
     def _stored_line(self) -> StoredLine:

@@ -8,7 +8,7 @@ what it says, and hands that to ``async_sync_issue``.
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any, Final
 
 from homeassistant.config_entries import ConfigEntry
@@ -27,6 +27,7 @@ NEWER_STORE: Final = "newer_store"
 UPDATE_FAILED: Final = "update_failed"
 SOURCE_MISSING: Final = "source_missing"
 DROPPED_RECORDS: Final = "dropped_records"
+RENEWAL_UNCONFIRMED: Final = "renewal_unconfirmed"
 
 ATTR_ENTRY_ID: Final = "entry_id"
 ATTR_KIND: Final = "kind"
@@ -198,5 +199,29 @@ def async_report_dropped_records(
             translation_key=DROPPED_RECORDS,
             placeholders={"count": str(dropped)},
             persistent=True,
+        ),
+    )
+
+
+@callback
+def async_sync_unconfirmed_issue(
+    hass: HomeAssistant, entry: ConfigEntry[Any], since: datetime | None
+) -> None:
+    """Raise the issue while a renewal a day old is not in the linked sources.
+
+    ``since`` is when the renewal was recorded; None while the sources caught
+    up, or the day is not over yet.
+    """
+    async_sync_issue(
+        hass,
+        entry,
+        RENEWAL_UNCONFIRMED,
+        None
+        if since is None
+        else LineIssue(
+            translation_key=RENEWAL_UNCONFIRMED,
+            placeholders={
+                "renewed_at": dt_util.as_local(since).strftime("%Y-%m-%d %H:%M")
+            },
         ),
     )

@@ -10,6 +10,7 @@ from typing import Any
 
 from yarl import URL
 
+from homeassistant.config_entries import ConfigEntry, ConfigSubentryData
 from homeassistant.const import CONF_NAME
 from homeassistant.generated.currencies import ACTIVE_CURRENCIES
 
@@ -30,7 +31,9 @@ from .const import (
     CONF_RENEWAL_URL,
     CONF_UNLIMITED_DATA,
     CONF_VALIDITY,
+    SUBENTRY_PLAN,
 )
+from .domain.carrier_plans import PRESET_PLANS
 from .domain.carriers import CARRIER_PRESETS
 from .domain.data import check_data_amount, data_allowance
 from .domain.line import (
@@ -40,6 +43,7 @@ from .domain.line import (
     grace_period,
     start_line,
 )
+from .domain.plans import Plan, plan_errors, plan_from_data
 from .domain.reminders import DEFAULT_REMINDER_TIME, ReminderPlan
 from .domain.rules import validity_rule
 from .domain.validity import LineStart, ValidityRule
@@ -69,6 +73,36 @@ def settings_from_config(
         grace_days=grace_period(data.get(CONF_GRACE_DAYS)),
         reminders=reminder_plan_from_options(options, default_reminder_days(rule)),
     )
+
+
+def line_plans(entry: ConfigEntry[Any]) -> tuple[Plan, ...]:
+    """Return a line's plans, its entry's plan subentries, in the order added."""
+    return tuple(
+        plan_from_data(subentry.subentry_id, {**subentry.data, "name": subentry.title})
+        for subentry in entry.get_subentries_of_type(SUBENTRY_PLAN)
+    )
+
+
+def preset_plans(data: Mapping[str, Any]) -> list[ConfigSubentryData]:
+    """Return the plan subentries a new line starts with: its preset's that fit.
+
+    A line whose rule the user changed from the preset's starts with none.
+    """
+    key = data.get(CONF_CARRIER) or ""
+    preset = CARRIER_PRESETS.get(key)
+    if preset is None or data[CONF_VALIDITY] != preset.validity:
+        return []
+    rule = rule_from_config(data)
+    return [
+        ConfigSubentryData(
+            subentry_type=SUBENTRY_PLAN,
+            title=plan.name,
+            data={k: v for k, v in plan.values().items() if k != "name"},
+            unique_id=None,
+        )
+        for plan in PRESET_PLANS.get(key, ())
+        if not plan_errors(plan.values(), rule, ACTIVE_CURRENCIES)
+    ]
 
 
 def default_options(data: Mapping[str, Any]) -> dict[str, Any]:

@@ -100,10 +100,12 @@ def _current_line(
 
 @callback
 def _mark_renewed(line: EsimRenewalCoordinator) -> None:
-    """Record a renewal now, the line's usual way, as its button does."""
+    """Record a renewal now, buying the plan chosen, as its button does."""
     now = dt_util.now()
     try:
-        line.async_renew(RenewalRequest(renewed_on=now.date(), renewed_at=now))
+        line.async_renew(
+            RenewalRequest(renewed_on=now.date(), renewed_at=now), line.chosen_plan
+        )
     except LineValueError as err:
         # A push has no form to show the error on: the line's page does.
         LOGGER.warning(

@@ -9,11 +9,9 @@ from homeassistant.config_entries import (
 )
 from homeassistant.const import CONF_NAME
 from homeassistant.core import callback
-from homeassistant.util import dt as dt_util
 
-from .const import ATTR_RENEWED_ON
 from .coordinator import EsimRenewalConfigEntry
-from .renewal_form import record_renewal, renewal_schema
+from .renewal_form import record_renewal, renewal_schema, suggested_renewal
 from .texts import words
 
 
@@ -32,7 +30,7 @@ class RecordRenewalFlow(ConfigSubentryFlow):
         if entry.state is not ConfigEntryState.LOADED:
             return self.async_abort(reason="line_not_loaded")
         line = entry.runtime_data
-        schema = renewal_schema(line.settings.rule, line.state.data)
+        schema = renewal_schema(line.settings.rule, line.state.data, line.plans)
         errors: dict[str, str] = {}
         if user_input is not None:
             errors = record_renewal(line, user_input, schema)
@@ -42,7 +40,7 @@ class RecordRenewalFlow(ConfigSubentryFlow):
             step_id="user",
             data_schema=self.add_suggested_values_to_schema(
                 schema,
-                user_input or {ATTR_RENEWED_ON: dt_util.now().date().isoformat()},
+                user_input or suggested_renewal(line),
             ),
             errors=errors,
             description_placeholders={"name": entry.data[CONF_NAME]},

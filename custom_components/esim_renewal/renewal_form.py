@@ -1,5 +1,6 @@
 """The form that records a renewal in the UI, for the repair fix and the entry."""
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -10,8 +11,12 @@ from homeassistant.helpers.selector import (
     NumberSelector,
     NumberSelectorConfig,
     NumberSelectorMode,
+    SelectSelector,
+    SelectSelectorConfig,
+    SelectSelectorMode,
     TextSelector,
 )
+from homeassistant.util import dt as dt_util
 
 from .const import (
     ATTR_AMOUNT,
@@ -20,11 +25,13 @@ from .const import (
     ATTR_DATA_TOTAL_GB,
     ATTR_EXPIRY_DATE,
     ATTR_PACK_DAYS,
+    ATTR_PLAN,
     ATTR_RENEWED_ON,
     ATTR_VALIDITY_DAYS,
 )
 from .coordinator import EsimRenewalCoordinator
 from .domain.data import DataAllowance
+from .domain.plans import Plan
 from .domain.renewals import RenewalRequest
 from .domain.validity import ValidityRule
 from .domain.values import LineValueError
@@ -39,11 +46,23 @@ _GIGABYTES = NumberSelector(
 )
 
 
-def renewal_schema(rule: ValidityRule, data: DataAllowance) -> probatio.Schema:
-    """Return the form of a renewal: the day, what the rule takes, cost and data."""
+def renewal_schema(
+    rule: ValidityRule, data: DataAllowance, plans: Sequence[Plan] = ()
+) -> probatio.Schema:
+    """Return the form of a renewal: the day, the plan, what the rule takes, cost and data.
+
+    The plan fills what is left empty; what the form gives itself wins.
+    """
     fields: dict[probatio.Marker, Any] = {
         probatio.Required(ATTR_RENEWED_ON): DateSelector()
     }
+    if plans:
+        fields[probatio.Optional(ATTR_PLAN)] = SelectSelector(
+            SelectSelectorConfig(
+                options=[plan.name for plan in plans],
+                mode=SelectSelectorMode.DROPDOWN,
+            )
+        )
     if ATTR_VALIDITY_DAYS in rule.purchase_fields:
         fields[probatio.Optional(ATTR_VALIDITY_DAYS)] = _NUMBER
     if ATTR_PACK_DAYS in rule.purchase_fields:
@@ -57,6 +76,14 @@ def renewal_schema(rule: ValidityRule, data: DataAllowance) -> probatio.Schema:
     fields[probatio.Optional(ATTR_COST)] = _MONEY
     fields[probatio.Optional(ATTR_CURRENCY)] = TextSelector()
     return probatio.Schema(fields)
+
+
+def suggested_renewal(line: EsimRenewalCoordinator) -> dict[str, Any]:
+    """Return what the renewal form starts with: today, and the plan chosen."""
+    suggested: dict[str, Any] = {ATTR_RENEWED_ON: dt_util.now().date().isoformat()}
+    if (plan := line.chosen_plan) is not None:
+        suggested[ATTR_PLAN] = plan.name
+    return suggested
 
 
 def _renewal_request(user_input: dict[str, Any]) -> RenewalRequest:
@@ -91,7 +118,10 @@ def record_renewal(
     if errors:
         return errors
     try:
-        line.async_renew(request)
+        plan = None
+        if name := user_input.get(ATTR_PLAN):
+            plan = line.plan_named(name)
+        line.async_renew(request, plan)
     except LineValueError as err:
         return {_error_field(err, on_form): err.key}
     return {}

@@ -10,12 +10,10 @@ from homeassistant.components.repairs import (
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant
-from homeassistant.util import dt as dt_util
 
-from .const import ATTR_RENEWED_ON
 from .domain.lapse import LineStatus
 from .issues import ATTR_ENTRY_ID, ATTR_KIND, EXPIRED, NEWER_STORE, lapse_placeholders
-from .renewal_form import record_renewal, renewal_schema
+from .renewal_form import record_renewal, renewal_schema, suggested_renewal
 
 
 class RenewLapsedLineFlow(RepairsFlow):
@@ -44,9 +42,9 @@ class RenewLapsedLineFlow(RepairsFlow):
         if entry is None or entry.state is not ConfigEntryState.LOADED:
             return self.async_abort(reason="line_not_loaded")
         line = entry.runtime_data
-        schema = renewal_schema(line.settings.rule, line.state.data)
+        schema = renewal_schema(line.settings.rule, line.state.data, line.plans)
         errors: dict[str, str] = {}
-        suggested = {ATTR_RENEWED_ON: dt_util.now().date().isoformat()}
+        suggested = suggested_renewal(line)
         if user_input is not None:
             errors = record_renewal(line, user_input, schema)
             if errors:

@@ -131,6 +131,13 @@ BALANCE = SensorEntityDescription(
     suggested_display_precision=2,
 )
 
+KEEPING_COST = SensorEntityDescription(
+    key="keeping_cost",
+    translation_key="keeping_cost",
+    device_class=SensorDeviceClass.MONETARY,
+    suggested_display_precision=0,
+)
+
 SPENT_THIS_YEAR = SensorEntityDescription(
     key="spent_this_year",
     translation_key="spent_this_year",
@@ -164,6 +171,7 @@ async def async_setup_entry(
         ],
     )
     entities.append(EsimRenewalSpendingSensorEntity(line, SPENT_THIS_YEAR))
+    entities.append(EsimRenewalKeepingCostSensorEntity(line, KEEPING_COST))
     if settings.rule.has_wallet:
         entities.append(EsimRenewalBalanceSensorEntity(line, BALANCE))
     async_add_entities(entities)
@@ -226,6 +234,28 @@ class EsimRenewalSpendingSensorEntity(EsimRenewalMoneySensorEntity):
     def last_reset(self) -> datetime:
         """Return the start of the year, when the total starts again."""
         return dt_util.start_of_local_day(dt_util.now().date().replace(month=1, day=1))
+
+
+class EsimRenewalKeepingCostSensorEntity(EsimRenewalMoneySensorEntity):
+    """What keeping the line costs a year, with its cheapest plan under its rule.
+
+    Plans in another currency than the line's are left out: a cost is never
+    converted. Unknown when no plan can keep the line.
+    """
+
+    @property
+    @override
+    def native_value(self) -> float | None:
+        """Return the yearly cost."""
+        cost = self.coordinator.keeping_cost
+        return None if cost is None else cost.yearly
+
+    @property
+    @override
+    def extra_state_attributes(self) -> dict[str, Any]:
+        """Return the plan the cost assumes, by name; none on a wallet line."""
+        cost = self.coordinator.keeping_cost
+        return {"plan": None if cost is None or cost.plan is None else cost.plan.name}
 
 
 class EsimRenewalBalanceSensorEntity(EsimRenewalMoneySensorEntity):

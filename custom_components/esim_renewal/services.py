@@ -25,6 +25,7 @@ from .const import (
     ATTR_DATA_USED_GB,
     ATTR_EXPIRY_DATE,
     ATTR_PACK_DAYS,
+    ATTR_PLAN,
     ATTR_RENEWED_ON,
     ATTR_VALIDITY_DAYS,
     DOMAIN,
@@ -53,6 +54,7 @@ RENEW_SCHEMA = probatio.Schema(
         probatio.Optional(ATTR_DATA_TOTAL_GB): probatio.Coerce(float),
         probatio.Optional(ATTR_COST): probatio.Coerce(float),
         probatio.Optional(ATTR_CURRENCY): cv.string,
+        probatio.Optional(ATTR_PLAN): cv.string,
     }
 )
 SET_DATA_SCHEMA = probatio.Schema(
@@ -90,10 +92,13 @@ def async_setup_services(hass: HomeAssistant) -> None:
 
 
 async def _async_renew(call: ServiceCall) -> ServiceResponse:
-    """Record a renewal; answer with the line as it stands after it."""
+    """Record a renewal, buying a plan if named; answer with the line after it."""
     line = _line_of(call)
     with translated_line_errors(call.hass):
-        line.async_renew(renewal_request(call.data))
+        plan = None
+        if (name := call.data.get(ATTR_PLAN)) is not None:
+            plan = line.plan_named(name)
+        line.async_renew(renewal_request(call.data), plan)
     return _line_response(line) if call.return_response else None
 
 

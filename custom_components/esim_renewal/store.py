@@ -95,6 +95,10 @@ class EsimRenewalStore(Store[dict[str, Any]]):
                     state["seen"] = {}
         if old_minor_version < 6:
             _keep_history_apart(data)
+        if old_minor_version < 7:
+            # No plan was chosen, and no renewal waits for its sources.
+            data["plan"] = None
+            data["awaiting"] = None
         return data
 
     async def async_load_line(

@@ -10,6 +10,7 @@ from .conftest import tokyo
 from custom_components.esim_renewal.domain.data import data_allowance, read_data
 from custom_components.esim_renewal.domain.line import (
     Change,
+    Confirmation,
     LineState,
     Renewal,
     UndoStep,
@@ -96,6 +97,16 @@ def test_state_round_trip() -> None:
     assert state_from_dict(state_to_dict(grown)).state == grown
     bare = LineState(terms=Terms(expiry_date=date(2026, 12, 20)))
     assert state_from_dict(state_to_dict(bare)) == ReadState(state=bare, dropped=0)
+    waiting = replace(
+        state,
+        plan="01JPLAN",
+        awaiting=Confirmation(
+            since=tokyo("2026-11-26 10:00"),
+            data_left_gb=0.5,
+            expiry_date=date(2026, 12, 5),
+        ),
+    )
+    assert state_from_dict(state_to_dict(waiting)).state == waiting
 
 
 def test_state_without_a_plan_allowance() -> None:
@@ -166,6 +177,7 @@ def _renewal(**changes: object) -> dict[str, Any]:
         ({"counters": {"sensor.rx": float("nan")}}, 1),
         ({"spending": {"1800": {"JPY": 1}, "2026": {"JPY": 1}}}, 1),
         ({"uses": {"last_at": "0001-01-01T00:00:00+00:00", "count": 1}}, 1),
+        ({"plan": 5, "awaiting": {"since": "yesterday"}}, 2),
     ],
 )
 def test_a_bad_record_is_left_out(changes: dict[str, Any], dropped: int) -> None:

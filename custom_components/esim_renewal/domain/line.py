@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from .data import DataAllowance, read_data
@@ -14,6 +14,8 @@ from .values import LineValueError, day_within_bounds, optional_setting
 # The renewals a line keeps, and the changes an undo can take back.
 MAX_RENEWALS = 50
 UNDO_DEPTH = 10
+# How long the carrier may take to show a renewal before the line says so.
+CONFIRMATION_WAIT = timedelta(days=1)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -74,6 +76,25 @@ class UndoStep:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Confirmation:
+    """A renewal the linked sources have not shown yet, and what they said before.
+
+    ``data_left_gb`` and ``expiry_date`` are what the line had before the
+    renewal, as the sources gave it; None once that source caught up (or when
+    the renewal did not raise it).
+    """
+
+    since: datetime
+    data_left_gb: float | None = None
+    expiry_date: date | None = None
+
+    @property
+    def due_at(self) -> datetime:
+        """Return when a renewal not yet confirmed is worth saying so."""
+        return self.since + CONFIRMATION_WAIT
+
+
+@dataclass(frozen=True, kw_only=True)
 class LineState:
     """What changes while a line lives: its terms, data and what happened.
 
@@ -93,6 +114,10 @@ class LineState:
     """The last reading, in GB, of each linked data counter: its baseline."""
     seen: Mapping[str, str] = field(default_factory=dict)
     """The last value taken from each other linked source."""
+    plan: str | None = None
+    """The key of the plan the user chose, which *Mark renewed* records."""
+    awaiting: Confirmation | None = None
+    """The last renewal, while the linked sources have not shown it."""
 
     @property
     def expiry_date(self) -> date:

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from .data import DataAllowance, data_allowance
-from .line import Change, LineState, Renewal, UndoStep, Uses
+from .line import Change, Confirmation, LineState, Renewal, UndoStep, Uses
 from .reminders import ReminderLog
 from .stored import (
     Records,
@@ -52,6 +52,10 @@ def state_to_dict(state: LineState) -> dict[str, Any]:
         "undo": [_step_to_dict(step) for step in state.undo],
         "counters": dict(state.counters),
         "seen": dict(state.seen),
+        "plan": state.plan,
+        "awaiting": None
+        if state.awaiting is None
+        else _confirmation_to_dict(state.awaiting),
     }
 
 
@@ -79,6 +83,8 @@ def state_from_dict(data: Mapping[str, Any]) -> ReadState:
         raise ValueError(f"Malformed line state: {err!r}") from err
     records = Records()
     uses = records.one(data.get("uses"), _uses_from_dict)
+    plan = records.one(data.get("plan"), text)
+    awaiting = records.one(data.get("awaiting"), _confirmation_from_dict)
     state = LineState(
         terms=terms,
         data=allowance,
@@ -88,6 +94,8 @@ def state_from_dict(data: Mapping[str, Any]) -> ReadState:
         undo=tuple(records.each(data.get("undo"), _step_from_dict)),
         counters=records.items(data.get("counters"), text, number),
         seen=records.items(data.get("seen"), text, text),
+        plan=plan,
+        awaiting=awaiting,
     )
     return ReadState(state=state, dropped=records.dropped)
 
@@ -213,6 +221,24 @@ def _step_from_dict(data: Mapping[str, Any]) -> UndoStep:
         renewal=optional(_renewal_from_dict, data["renewal"]),
         dropped=optional(_renewal_from_dict, data["dropped"]),
         reminders=log_from_dict(mapping(data["reminders"])),
+    )
+
+
+def _confirmation_to_dict(awaiting: Confirmation) -> dict[str, Any]:
+    """Return a renewal waiting for its sources as JSON-ready data."""
+    return {
+        "since": awaiting.since.isoformat(),
+        "data_left_gb": awaiting.data_left_gb,
+        "expiry_date": _iso(awaiting.expiry_date),
+    }
+
+
+def _confirmation_from_dict(data: Mapping[str, Any]) -> Confirmation:
+    """Return a renewal waiting for its sources from stored data."""
+    return Confirmation(
+        since=instant(mapping(data)["since"]),
+        data_left_gb=optional(amount, data["data_left_gb"]),
+        expiry_date=optional(day, data["expiry_date"]),
     )
 
 
