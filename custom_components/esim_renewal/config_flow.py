@@ -26,7 +26,6 @@ from .const import (
     CONF_EXPIRY_DATE,
     CONF_LAST_RENEWAL,
     CONF_PHONE_NUMBER,
-    CONF_RENEWAL_URL,
     CONF_UNLIMITED_DATA,
     CONF_VALIDITY,
     DOMAIN,
@@ -37,7 +36,7 @@ from .coordinator import EsimRenewalConfigEntry, EsimRenewalCoordinator
 from .domain.carrier_preset import CarrierPreset
 from .domain.carriers import CARRIER_PRESETS, carrier_display_name, preset_key
 from .domain.edits import LineEdit
-from .domain.validity import LineStart, ValidityKind, days_from
+from .domain.validity import LineStart, ValidityKind
 from .domain.values import LineValueError
 from .flow_schemas import (
     LINE_SCHEMA,
@@ -53,7 +52,9 @@ from .line_config import (
     identity_errors,
     initial_expiry,
     line_errors,
+    preset_line_defaults,
     preset_plans,
+    preset_validity_defaults,
     settings_errors,
     settings_from_config,
     start_values,
@@ -147,7 +148,7 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
         return self.async_show_form(
             step_id="line",
             data_schema=self.add_suggested_values_to_schema(
-                LINE_SCHEMA, user_input or self._preset_line_defaults()
+                LINE_SCHEMA, user_input or preset_line_defaults(self._preset)
             ),
             errors=errors,
         )
@@ -225,6 +226,11 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
         if initial_expiry(data, today) < today:
             self._lapsed = (kind, user_input, data)
             return self._async_show_lapsed(data)
+        return self._async_create_line(data)
+
+    @callback
+    def _async_create_line(self, data: dict[str, Any]) -> ConfigFlowResult:
+        """Add the line, with reminders that fit it and its carrier's plans."""
         return self.async_create_entry(
             title=data[CONF_NAME],
             data=data,
@@ -317,12 +323,7 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
         if self._lapsed is None:  # pragma: no cover - the menu needs a lapsed line
             return self.async_abort(reason="unknown")
         data = self._lapsed[2]
-        return self.async_create_entry(
-            title=data[CONF_NAME],
-            data=data,
-            options=default_options(data),
-            subentries=preset_plans(data),
-        )
+        return self._async_create_line(data)
 
     async def async_step_change_dates(
         self, user_input: dict[str, Any] | None = None
@@ -359,7 +360,7 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
                 self._shown = self._current_state(kind)
                 defaults = self._current_settings() | self._shown
             else:
-                defaults = self._preset_validity_defaults(kind)
+                defaults = preset_validity_defaults(self._preset, kind, _today())
             user_input = {k: v for k, v in defaults.items() if v is not None}
         return self.async_show_form(
             step_id=kind,
@@ -395,34 +396,6 @@ class EsimRenewalConfigFlow(ConfigFlow, domain=DOMAIN):
     def _preset(self) -> CarrierPreset | None:
         """Return the preset of the chosen carrier, if it is one."""
         return CARRIER_PRESETS.get(self._line.get(CONF_CARRIER, ""))
-
-    def _preset_line_defaults(self) -> dict[str, Any]:
-        """Return the name, page and validity the chosen carrier suggests."""
-        if (preset := self._preset) is None:
-            return {CONF_VALIDITY: ValidityKind.ROLLING}
-        return {
-            CONF_NAME: preset.name,
-            CONF_RENEWAL_URL: preset.renewal_url,
-            CONF_VALIDITY: preset.validity,
-        }
-
-    def _preset_validity_defaults(self, kind: ValidityKind) -> dict[str, Any]:
-        """Return the validity, lapse and data the chosen carrier suggests.
-
-        A line whose last safe day is asked for starts a full period from
-        today, never expiring today.
-        """
-        today = _today()
-        defaults: dict[str, Any] = {CONF_LAST_RENEWAL: today.isoformat()}
-        if (preset := self._preset) is None:
-            return defaults
-        defaults |= preset.settings()
-        defaults[CONF_DATA_REMAINING_GB] = preset.data_total_gb
-        if kind in (ValidityKind.FIXED, ValidityKind.STACKING) and preset.validity_days:
-            defaults[CONF_EXPIRY_DATE] = days_from(
-                today, preset.validity_days
-            ).isoformat()
-        return defaults
 
     def _is_name_taken(self, name: str, entry: ConfigEntry | None = None) -> bool:
         """Return whether another line has this name, which names its entities.

@@ -34,6 +34,7 @@ from .const import (
     SUBENTRY_PLAN,
 )
 from .domain.carrier_plans import PRESET_PLANS
+from .domain.carrier_preset import CarrierPreset
 from .domain.carriers import CARRIER_PRESETS
 from .domain.data import check_data_amount, data_allowance
 from .domain.line import (
@@ -46,7 +47,7 @@ from .domain.line import (
 from .domain.plans import Plan, plan_errors, plan_from_data
 from .domain.reminders import DEFAULT_REMINDER_TIME, ReminderPlan
 from .domain.rules import validity_rule
-from .domain.validity import LineStart, ValidityRule
+from .domain.validity import LineStart, ValidityKind, ValidityRule, days_from
 from .domain.values import (
     SETTING_BOUNDS,
     LineValueError,
@@ -260,3 +261,32 @@ def _is_web_url(url: str) -> bool:
     except ValueError:
         return False
     return parsed.scheme in ("http", "https") and bool(parsed.host)
+
+
+def preset_line_defaults(preset: CarrierPreset | None) -> dict[str, Any]:
+    """Return the name, page and validity a carrier's preset suggests."""
+    if preset is None:
+        return {CONF_VALIDITY: ValidityKind.ROLLING}
+    return {
+        CONF_NAME: preset.name,
+        CONF_RENEWAL_URL: preset.renewal_url,
+        CONF_VALIDITY: preset.validity,
+    }
+
+
+def preset_validity_defaults(
+    preset: CarrierPreset | None, kind: ValidityKind, today: date
+) -> dict[str, Any]:
+    """Return the validity, lapse and data a carrier's preset suggests.
+
+    A line whose last safe day is asked for starts a full period from today,
+    never expiring today.
+    """
+    defaults: dict[str, Any] = {CONF_LAST_RENEWAL: today.isoformat()}
+    if preset is None:
+        return defaults
+    defaults |= preset.settings()
+    defaults[CONF_DATA_REMAINING_GB] = preset.data_total_gb
+    if kind in (ValidityKind.FIXED, ValidityKind.STACKING) and preset.validity_days:
+        defaults[CONF_EXPIRY_DATE] = days_from(today, preset.validity_days).isoformat()
+    return defaults
