@@ -28,6 +28,7 @@ import {
 } from "./labels";
 import {
   byUrgency,
+  knownState,
   lineEntitiesByDevice,
   lineView,
   shownDeviceIds,
@@ -40,6 +41,31 @@ import { localizer, type Localize } from "./localize";
 import { cardStyles } from "./styles";
 import { lineTimeline } from "./timeline";
 import type { HassCallError, HomeAssistant } from "./types";
+
+interface CardHelpers {
+  createRowElement(config: { entity: string }): HTMLElement;
+}
+
+declare global {
+  interface Window {
+    loadCardHelpers?: () => Promise<CardHelpers>;
+  }
+}
+
+let selectRequested = false;
+
+/**
+ * Have Home Assistant define its select, which it loads only where it is used.
+ *
+ * Its select entity row uses it: making one, never shown, loads it.
+ */
+async function loadSelect(entityId: string): Promise<void> {
+  if (selectRequested || customElements.get("ha-select") || !window.loadCardHelpers) {
+    return;
+  }
+  selectRequested = true;
+  (await window.loadCardHelpers()).createRowElement({ entity: entityId });
+}
 
 export class EsimRenewalCard extends LitElement {
   static override properties = {
@@ -226,11 +252,13 @@ export class EsimRenewalCard extends LitElement {
                 <dd>${this.hass.formatEntityState(this.hass.states[line.entities.balance])}</dd>
               </div>`
             : nothing}
+          ${this._renderKeepingCost(line, t)}
           <div class="fact">
             <dt>${t("renewal.label")}</dt>
             <dd>${this._renderLastRenewal(line, t, language)}</dd>
           </div>
         </dl>
+        ${this._renderPlan(line, t, busy)}
         <div class="actions">
           <ha-button
             size="s"
@@ -408,6 +436,44 @@ export class EsimRenewalCard extends LitElement {
     return cost === null ? when : html`${when}<span class="cost">${cost}</span>`;
   }
 
+  /** Render what keeping the number costs a year, when a plan can keep it. */
+  private _renderKeepingCost(line: LineView, t: Localize): TemplateResult | typeof nothing {
+    const cost = line.entities.keepingCost
+      ? knownState(this.hass?.states[line.entities.keepingCost])
+      : undefined;
+    if (cost === undefined || !this.hass) {
+      return nothing;
+    }
+    return html`<div class="fact">
+      <dt>${t("plan.keeping_cost")}</dt>
+      <dd>${t("plan.per_year", { cost: this.hass.formatEntityState(cost) })}</dd>
+    </div>`;
+  }
+
+  /** Render the picker of the plan Mark renewed buys, for a line with plans. */
+  private _renderPlan(line: LineView, t: Localize, busy: boolean): TemplateResult | typeof nothing {
+    const plan = line.plan;
+    if (plan === null) {
+      return nothing;
+    }
+    void loadSelect(plan.entityId);
+    return html`<ha-select
+      class="plan"
+      .label=${t("plan.label")}
+      .value=${plan.chosen ?? undefined}
+      .options=${plan.options}
+      .disabled=${busy}
+      @selected=${(ev: CustomEvent<{ value?: string }>) => {
+        const option = ev.detail.value;
+        if (option !== undefined && option !== plan.chosen) {
+          void this._act(line, (hass) =>
+            hass.callService("select", "select_option", { option }, { entity_id: plan.entityId }, false),
+          );
+        }
+      }}
+    ></ha-select>`;
+  }
+
   /** Render the error of the line's last action, which the user can dismiss. */
   private _renderError(line: LineView): TemplateResult | typeof nothing {
     const error = this._errors[line.deviceId];
@@ -461,24 +527,39 @@ export class EsimRenewalCard extends LitElement {
     }
   }
 
-  /** Press one of the line's buttons; show the error in the card if it fails. */
+  /** Press one of the line's buttons. */
   private async _press(line: LineView, role: "markRenewed" | "undoRenewal"): Promise<void> {
     const entityId = line.entities[role];
-    if (!this.hass || !entityId) {
+    if (!entityId) {
       return;
+    }
+    const pressed = await this._act(line, (hass) =>
+      hass.callService("button", "press", {}, { entity_id: entityId }, false),
+    );
+    if (pressed && role === "undoRenewal") {
+      fireEvent(this, "hass-notification", {
+        message: this._t()("done.undone", { name: line.name }),
+      });
+    }
+  }
+
+  /** Run an action of a line, busy meanwhile; show its error in the card; return whether it worked. */
+  private async _act(
+    line: LineView,
+    action: (hass: HomeAssistant) => Promise<unknown>,
+  ): Promise<boolean> {
+    if (!this.hass) {
+      return false;
     }
     this._setError(line, undefined);
     this._busy = new Set([...this._busy, line.deviceId]);
     try {
-      await this.hass.callService("button", "press", {}, { entity_id: entityId }, false);
-      if (role === "undoRenewal") {
-        fireEvent(this, "hass-notification", {
-          message: this._t()("done.undone", { name: line.name }),
-        });
-      }
+      await action(this.hass);
+      return true;
     } catch (err) {
       const localize = await this.hass.loadBackendTranslation("exceptions", DOMAIN);
       this._setError(line, this._t()("error.failed", { message: errorMessage(err as HassCallError, localize) }));
+      return false;
     } finally {
       const busy = new Set(this._busy);
       busy.delete(line.deviceId);

@@ -33,6 +33,8 @@ export const ROLES = {
   lastRenewal: "sensor.last_renewal",
   markRenewed: "button.mark_renewed",
   undoRenewal: "button.undo_renewal",
+  plan: "select.plan",
+  keepingCost: "sensor.keeping_cost",
 } as const;
 
 export type Role = keyof typeof ROLES;
@@ -40,6 +42,7 @@ export type LineEntities = Partial<Record<Role, string>>;
 export type LineStatus = "active" | "expiring_soon" | "expired" | "lost";
 
 const STATUSES: readonly string[] = ["active", "expiring_soon", "expired", "lost"];
+const UNKNOWN_STATES: readonly string[] = ["unknown", "unavailable"];
 const ROLE_OF = new Map<string, Role>(
   Object.entries(ROLES).map(([role, key]) => [key, role as Role]),
 );
@@ -74,6 +77,13 @@ export interface LastRenewal {
   currency: string | null;
 }
 
+/** The line's plans: the one Mark renewed buys, and those it could. */
+export interface PlanView {
+  entityId: string;
+  chosen: string | null;
+  options: string[];
+}
+
 export interface LineView {
   deviceId: string;
   name: string;
@@ -87,6 +97,8 @@ export interface LineView {
   numberLostOn: string | null;
   data: DataView;
   lastRenewal: LastRenewal | null;
+  /** The plan picker's choices, or null for a line without plans. */
+  plan: PlanView | null;
   entities: LineEntities;
 }
 
@@ -177,6 +189,25 @@ function lastRenewalOf(state: HassEntity | undefined): LastRenewal | null {
   };
 }
 
+/** Return a state whose value is known: neither unknown nor unavailable. */
+export function knownState(state: HassEntity | undefined): HassEntity | undefined {
+  return state === undefined || UNKNOWN_STATES.includes(state.state) ? undefined : state;
+}
+
+/** Return the line's plans from its plan select, or null when it has none. */
+function planOf(state: HassEntity | undefined): PlanView | null {
+  const options = state?.attributes.options;
+  if (state === undefined || !Array.isArray(options) || options.length === 0) {
+    return null;
+  }
+  const chosen = knownState(state)?.state ?? null;
+  return {
+    entityId: state.entity_id,
+    chosen: chosen !== null && options.includes(chosen) ? chosen : null,
+    options: options.map(String),
+  };
+}
+
 /** Return what the card shows of a line, or null when its device is gone. */
 export function lineView(
   hass: HomeAssistant,
@@ -206,6 +237,7 @@ export function lineView(
     numberLostOn: dayOfTimestamp(state("numberLost")?.state, timeZone),
     data: dataOf(hass, entities),
     lastRenewal: lastRenewalOf(state("lastRenewal")),
+    plan: planOf(state("plan")),
     entities,
   };
 }

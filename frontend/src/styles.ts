@@ -224,6 +224,10 @@ export const cardStyles = css`
     background: var(--primary-color);
   }
 
+  ha-select.plan {
+    display: block;
+    max-width: 24em;
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;

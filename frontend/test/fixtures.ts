@@ -31,7 +31,8 @@ export function entry(entityId: string, deviceId: string, translationKey: string
 
 /**
  * Return a hass with one povo line ("povo"): safe through 16 December,
- * suspended from the 17th, its number lost on 16 January, data unknown.
+ * suspended from the 17th, its number lost on 16 January, data unknown,
+ * renewed with its 3 GB topping, which keeps the number for ¥1,320 a year.
  */
 export function hassWithPovo(extra: Partial<HomeAssistant> = {}): HomeAssistant {
   const states = [
@@ -45,6 +46,10 @@ export function hassWithPovo(extra: Partial<HomeAssistant> = {}): HomeAssistant 
       recent_renewals: [{ renewed_on: "2026-05-20", cost: 330, currency: "JPY" }],
     }),
     state("button.povo_mark_renewed", "unknown"),
+    state("select.povo_plan", "Topping 3GB", {
+      options: ["Topping 1GB", "Topping 3GB", "Data-free day"],
+    }),
+    state("sensor.povo_keeping_cost", "1320", { unit_of_measurement: "JPY" }),
   ];
   return {
     states: Object.fromEntries(states.map((each) => [each.entity_id, each])),
@@ -56,6 +61,8 @@ export function hassWithPovo(extra: Partial<HomeAssistant> = {}): HomeAssistant 
       "sensor.povo_data_remaining": entry("sensor.povo_data_remaining", "povo", "data_remaining"),
       "sensor.povo_last_renewal": entry("sensor.povo_last_renewal", "povo", "last_renewal"),
       "button.povo_mark_renewed": entry("button.povo_mark_renewed", "povo", "mark_renewed"),
+      "select.povo_plan": entry("select.povo_plan", "povo", "plan"),
+      "sensor.povo_keeping_cost": entry("sensor.povo_keeping_cost", "povo", "keeping_cost"),
       "sensor.kitchen": { entity_id: "sensor.kitchen", device_id: "kitchen", platform: "hue" },
     },
     devices: {

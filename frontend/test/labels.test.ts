@@ -105,3 +105,13 @@ describe("days in Home Assistant's time zone", () => {
     assert.equal(formatDay("2027-07-04", "en", { dateStyle: "medium" }), "Jul 4, 2027");
   });
 });
+
+describe("the plan", () => {
+  test("what keeping the number costs a year, in each language", () => {
+    assert.equal(en("plan.keeping_cost"), "Keeping the number");
+    assert.equal(en("plan.per_year", { cost: "¥1,320" }), "¥1,320 a year");
+    assert.equal(ja("plan.per_year", { cost: "¥1,320" }), "年間 ¥1,320");
+    assert.equal(zh("plan.per_year", { cost: "¥1,320" }), "每年 ¥1,320");
+    assert.equal(zh("plan.label"), "套餐");
+  });
+});

@@ -3,6 +3,7 @@ import { describe, test } from "node:test";
 
 import {
   byUrgency,
+  knownState,
   lineEntitiesByDevice,
   lineView,
   shownDeviceIds,
@@ -26,6 +27,7 @@ function line(name: string, fields: Partial<LineView>): LineView {
     numberLostOn: null,
     data: { kind: "unlimited" },
     lastRenewal: null,
+    plan: null,
     entities: {},
     ...fields,
   };
@@ -43,6 +45,19 @@ describe("finding the lines", () => {
       dataRemaining: "sensor.povo_data_remaining",
       lastRenewal: "sensor.povo_last_renewal",
       markRenewed: "button.povo_mark_renewed",
+      plan: "select.povo_plan",
+      keepingCost: "sensor.povo_keeping_cost",
+    });
+  });
+
+  test("the plan is a select, the keeping cost a sensor", () => {
+    const lines = lineEntitiesByDevice({
+      "select.chosen": entry("select.chosen", "travel", "plan"),
+      "sensor.chosen": entry("sensor.chosen", "travel", "plan"),
+      "sensor.year": entry("sensor.year", "travel", "keeping_cost"),
+    });
+    assert.deepEqual(Object.fromEntries(lines), {
+      travel: { plan: "select.chosen", keepingCost: "sensor.year" },
     });
   });
 
@@ -87,6 +102,40 @@ describe("reading a line", () => {
       cost: 330,
       currency: "JPY",
     });
+    assert.deepEqual(view.plan, {
+      entityId: "select.povo_plan",
+      chosen: "Topping 3GB",
+      options: ["Topping 1GB", "Topping 3GB", "Data-free day"],
+    });
+  });
+
+  test("a line without plans has no plan picker", () => {
+    const hass = hassWithPovo();
+    assert.equal(lineView(hass, "povo", {})?.plan, null);
+    hass.states["select.none"] = state("select.none", "unknown", { options: [] });
+    assert.equal(lineView(hass, "povo", { plan: "select.none" })?.plan, null);
+    assert.equal(lineView(hass, "povo", { plan: "select.gone" })?.plan, null);
+  });
+
+  test("a plan not known, or no longer offered, is not chosen", () => {
+    const hass = hassWithPovo();
+    const options = ["Topping 1GB", "Topping 3GB"];
+    for (const value of ["unknown", "unavailable", "Retired plan"]) {
+      hass.states["select.plan"] = state("select.plan", value, { options });
+      assert.deepEqual(lineView(hass, "povo", { plan: "select.plan" })?.plan, {
+        entityId: "select.plan",
+        chosen: null,
+        options,
+      });
+    }
+  });
+
+  test("the keeping cost is shown only when known", () => {
+    const known = state("sensor.cost", "1320", { unit_of_measurement: "JPY" });
+    assert.equal(knownState(known), known);
+    assert.equal(knownState(state("sensor.cost", "unknown")), undefined);
+    assert.equal(knownState(state("sensor.cost", "unavailable")), undefined);
+    assert.equal(knownState(undefined), undefined);
   });
 
   test("the user's name for the device wins", () => {
