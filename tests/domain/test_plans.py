@@ -26,6 +26,7 @@ from custom_components.esim_renewal.domain.plans import (
     keeping_cost,
     plan_errors,
     plan_fields,
+    plan_from_data,
     plan_from_input,
     plan_named,
     purchases_a_year,
@@ -252,8 +253,22 @@ def test_preset_plans_are_sourced_and_fit_their_rule() -> None:
     assert set(PRESET_PLANS) >= {
         "povo_2",
         "ahamo",
+        "giffgaff",
         "ultra_mobile_paygo",
     }
+
+
+def test_keeping_a_giffgaff_number_costs_two_texts_a_year() -> None:
+    """Any use keeps giffgaff 6 months: a 10p text twice a year is 0.20 GBP."""
+    preset = CARRIER_PRESETS["giffgaff"]
+    rule = validity_rule(preset.validity, preset.settings())
+    plans = [
+        plan_from_data(str(index), plan.values())
+        for index, plan in enumerate(PRESET_PLANS["giffgaff"])
+    ]
+    cost = keeping_cost(rule, plans, "GBP")
+    assert cost is not None
+    assert (cost.yearly, cost.currency) == (0.2, "GBP")
 
 
 def test_readme_lists_every_preset_plan() -> None:

@@ -73,6 +73,18 @@ PRESET_PLANS: dict[str, tuple[PresetPlan, ...]] = {
             confirmed=False,
         ),
     ),
+    # Any use keeps a giffgaff number six months; the cheapest is one text paid
+    # from credit, which itself never expires.
+    "giffgaff": (
+        PresetPlan(
+            name="One text from credit",
+            price=0.1,
+            currency="GBP",
+            source="a third-party FAQ, giffgaffnetwork.com/es/faq-items/que-es-un-goodybag/"
+            " (10p a text at the PAYG rate)",
+            confirmed=False,
+        ),
+    ),
     # A top-up of one fee: what keeps the line one more cycle.
     "ultra_mobile_paygo": (
         PresetPlan(
