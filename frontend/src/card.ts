@@ -428,11 +428,15 @@ export class EsimRenewalCard extends LitElement {
       return html`${t("renewal.never")}`;
     }
     const cost = costLabel(line.lastRenewal, language);
-    const when = html`<ha-relative-time
-      .hass=${this.hass}
-      .datetime=${line.lastRenewal.at}
-      capitalize
-    ></ha-relative-time>`;
+    // The sensor is a day, which has no time: say the day, not hours ago.
+    const at = line.lastRenewal.at;
+    const when = /^\d{4}-\d{2}-\d{2}$/.test(at)
+      ? html`${formatDay(at, language, { year: "numeric", month: "short", day: "numeric" })}`
+      : html`<ha-relative-time
+          .hass=${this.hass}
+          .datetime=${at}
+          capitalize
+        ></ha-relative-time>`;
     return cost === null ? when : html`${when}<span class="cost">${cost}</span>`;
   }
 

@@ -42,7 +42,7 @@ export function hassWithPovo(extra: Partial<HomeAssistant> = {}): HomeAssistant 
     state("sensor.povo_number_lost", "2027-01-15T15:00:00+00:00"),
     state("sensor.povo_status", "expiring_soon"),
     state("sensor.povo_data_remaining", "unknown", { unit_of_measurement: "GB" }),
-    state("sensor.povo_last_renewal", "2026-05-20T01:00:00+00:00", {
+    state("sensor.povo_last_renewal", "2026-05-20", {
       recent_renewals: [{ renewed_on: "2026-05-20", cost: 330, currency: "JPY" }],
     }),
     state("button.povo_mark_renewed", "unknown"),

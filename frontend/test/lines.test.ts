@@ -98,7 +98,7 @@ describe("reading a line", () => {
     assert.equal(view.numberLostOn, "2027-01-16");
     assert.deepEqual(view.data, { kind: "unknown" });
     assert.deepEqual(view.lastRenewal, {
-      at: "2026-05-20T01:00:00+00:00",
+      at: "2026-05-20",
       cost: 330,
       currency: "JPY",
     });
