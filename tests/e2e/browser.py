@@ -15,10 +15,9 @@ import shutil
 from typing import Any
 
 from playwright.sync_api import ConsoleMessage, Locator, Page, sync_playwright
+import pytest
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-# Where the README's screenshots go when script/screenshots asks for them.
-SCREENSHOTS_ENV = "ESIM_RENEWAL_SCREENSHOTS"
 # When the app's main element first updates, seconds after a page loads, it
 # goes back in history to close a dialog it thinks a reload left open: one
 # opened before then is closed again. Pages after the first are opened inside
@@ -44,6 +43,23 @@ FULL_HEIGHT = """() => {
 }"""
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 412, "height": 915}
+
+
+def browser_test_marks() -> list[pytest.MarkDecorator]:
+    """Return the marks of a browser test module.
+
+    A machine without Chromium skips these; CI must have it (script/setup
+    installs it), so there a missing Chromium fails.
+    """
+    missing = chromium_missing_reason()
+    return [
+        pytest.mark.e2e,
+        pytest.mark.usefixtures("socket_enabled"),
+        pytest.mark.timeout(240),
+        pytest.mark.skipif(
+            missing is not None and not os.environ.get("CI"), reason=str(missing)
+        ),
+    ]
 
 
 def chromium_missing_reason() -> str | None:
@@ -73,6 +89,18 @@ class Browser:
         )
         self.page.wait_for_load_state("networkidle")
         self.page.wait_for_timeout(1000)
+
+    def state(self, entity_id: str) -> str:
+        """Return an entity's state as the web UI holds it, once it has one."""
+        self.page.wait_for_function(
+            "id => document.querySelector('home-assistant').hass.states[id]",
+            arg=entity_id,
+        )
+        state: str = self.page.evaluate(
+            "id => document.querySelector('home-assistant').hass.states[id].state",
+            entity_id,
+        )
+        return state
 
     def call_ws(self, message: dict[str, Any]) -> Any:
         """Send a WebSocket command over the app's own connection."""

@@ -9,16 +9,23 @@ comes back through another fixture.
 
 from collections.abc import Generator, Iterator
 import os
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import pytest_socket
 
 from .harness import (
     INSTALL_REQUIREMENTS_DEV,
+    OWNER,
+    SCREENSHOTS_ENV,
     HassProcess,
     missing_requirements,
     wait_out_midnight,
 )
+
+if TYPE_CHECKING:
+    from .browser import Browser
 
 HASS_PROCESS = pytest.StashKey[HassProcess]()
 
@@ -102,3 +109,26 @@ def pytest_runtest_makereport(
     if report.failed and module is not None and HASS_PROCESS in module.stash:
         report.sections.extend(module.stash[HASS_PROCESS].report())
     return report
+
+
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return where screenshots go: the README's folder, or a temporary one."""
+    if folder := os.environ.get(SCREENSHOTS_ENV):
+        return Path(folder)
+    return tmp_path_factory.mktemp("screenshots")
+
+
+@pytest.fixture
+def tab(hass_with_web_ui: HassProcess, screenshots: Path) -> Iterator[Browser]:
+    """Open a logged-in browser tab on the desktop, in English."""
+    # Playwright is needed only where a browser test runs.
+    from .browser import browser  # noqa: PLC0415
+
+    with browser(
+        hass_with_web_ui.url,
+        screenshots,
+        username=OWNER.username,
+        password=OWNER.password,
+    ) as opened:
+        yield opened

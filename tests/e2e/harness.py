@@ -43,6 +43,8 @@ DOMAIN = "esim_renewal"
 REQUIREMENTS_DEV = Path(__file__).parents[2] / "requirements_dev.txt"
 INSTALL_REQUIREMENTS_DEV = "script/setup requirements_dev.txt"
 TIME_ZONE = ZoneInfo("Asia/Tokyo")
+# Where the README's screenshots go when script/screenshots asks for them.
+SCREENSHOTS_ENV = "ESIM_RENEWAL_SCREENSHOTS"
 OWNER = Owner(name="E2E", username="e2e", password="e2e-esim-renewal")
 HASS = Path(sys.executable).with_name("hass")
 INTEGRATION = Path(__file__).parents[2] / "custom_components" / DOMAIN

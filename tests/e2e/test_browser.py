@@ -6,15 +6,12 @@ desktop and a phone. The screenshots go to the test's own folder, or to the
 README's when script/screenshots asks (ESIM_RENEWAL_SCREENSHOTS).
 """
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 from http import HTTPStatus
-import os
 from pathlib import Path
 import time
 
 from playwright.sync_api import expect
-import pytest
 
 from script.hass_api import (
     Api,
@@ -25,28 +22,10 @@ from script.hass_api import (
     wait_until_loaded,
 )
 
-from .browser import (
-    DESKTOP,
-    PHONE,
-    SCREENSHOTS_ENV,
-    Browser,
-    browser,
-    chromium_missing_reason,
-)
+from .browser import DESKTOP, PHONE, Browser, browser, browser_test_marks
 from .harness import DOMAIN, OWNER, HassProcess
 
-_MISSING = chromium_missing_reason()
-
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.usefixtures("socket_enabled"),
-    pytest.mark.timeout(240),
-    # A machine without Chromium skips these; CI must have it (script/setup
-    # installs it), so there a missing Chromium fails.
-    pytest.mark.skipif(
-        _MISSING is not None and not os.environ.get("CI"), reason=str(_MISSING)
-    ),
-]
+pytestmark = browser_test_marks()
 
 LINE = "povo browser"
 SUSPENDED_LINE = "Vodafone PAYG"
@@ -59,35 +38,6 @@ OWN_ENTITY_ERROR = (
 RX = "sensor.pixel_8_mobile_rx_gb"
 TX = "sensor.pixel_8_mobile_tx_gb"
 PIXEL_LEFT = "sensor.pixel_esim_data_remaining"
-
-
-@pytest.fixture(scope="module")
-def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Return where the screenshots go: the README's folder, or a temporary one."""
-    if folder := os.environ.get(SCREENSHOTS_ENV):
-        return Path(folder)
-    return tmp_path_factory.mktemp("screenshots")
-
-
-@pytest.fixture
-def tab(hass_with_web_ui: HassProcess, screenshots: Path) -> Iterator[Browser]:
-    """Open a logged-in browser tab on the desktop, in English."""
-    with browser(
-        hass_with_web_ui.url,
-        screenshots,
-        username=OWNER.username,
-        password=OWNER.password,
-    ) as opened:
-        yield opened
-
-
-def state_of(tab: Browser, entity_id: str) -> str:
-    """Return an entity's state as the web UI holds it."""
-    state: str = tab.page.evaluate(
-        "id => document.querySelector('home-assistant').hass.states[id].state",
-        entity_id,
-    )
-    return state
 
 
 def test_add_a_line_and_renew_it(hass_with_web_ui: HassProcess, tab: Browser) -> None:
@@ -134,7 +84,7 @@ def test_add_a_line_and_renew_it(hass_with_web_ui: HassProcess, tab: Browser) ->
     ).click()
     renewed_expiry = today + timedelta(days=30 + 180)
     expect(days_row).to_contain_text(f"{(renewed_expiry - today).days}d")
-    assert state_of(tab, DAYS) == str((renewed_expiry - today).days)
+    assert tab.state(DAYS) == str((renewed_expiry - today).days)
     page.get_by_text("was renewed on").first.wait_for()
 
     tab.fit_to_page()

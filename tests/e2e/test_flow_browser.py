@@ -5,43 +5,17 @@ under a title that renders, and reconfiguring a line without changing anything
 ends with "The line was updated." and leaves its days as they were.
 """
 
-from collections.abc import Iterator
-import os
-
 from playwright.sync_api import expect
 import pytest
 
 from script.hass_api import add_line, local_today, travel_esim_steps
 
-from .browser import Browser, browser, chromium_missing_reason
-from .harness import OWNER, HassProcess
+from .browser import Browser, browser_test_marks
+from .harness import HassProcess
 
-_MISSING = chromium_missing_reason()
-
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.usefixtures("socket_enabled"),
-    pytest.mark.timeout(240),
-    pytest.mark.skipif(
-        _MISSING is not None and not os.environ.get("CI"), reason=str(_MISSING)
-    ),
-]
+pytestmark = browser_test_marks()
 
 DAYS = "sensor.travel_esim_days_until_expiry"
-
-
-@pytest.fixture
-def tab(
-    hass_with_web_ui: HassProcess, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Browser]:
-    """Open a logged-in browser tab on the desktop, in English."""
-    with browser(
-        hass_with_web_ui.url,
-        tmp_path_factory.mktemp("screenshots"),
-        username=OWNER.username,
-        password=OWNER.password,
-    ) as opened:
-        yield opened
 
 
 def test_an_empty_name_and_a_lapsed_line(
@@ -85,10 +59,7 @@ def test_reconfigure_without_a_change(
     entry = add_line(
         hass_with_web_ui.api, travel_esim_steps(local_today(hass_with_web_ui.api))
     )
-    tab.page.wait_for_function(
-        "id => document.querySelector('home-assistant').hass.states[id]", arg=DAYS
-    )
-    days_before = _state(tab, DAYS)
+    days_before = tab.state(DAYS)
     tab.navigate(
         f"/config/integrations/integration/esim_renewal#config_entry={entry['entry_id']}"
     )
@@ -103,15 +74,6 @@ def test_reconfigure_without_a_change(
     tab.screenshot("reconfigured")
     page.keyboard.press("Escape")
     page.wait_for_timeout(2000)
-    assert _state(tab, DAYS) == days_before
+    assert tab.state(DAYS) == days_before
     assert tab.errors() == []
     assert hass_with_web_ui.integration_problems() == []
-
-
-def _state(tab: Browser, entity_id: str) -> str:
-    """Return an entity's state as the web UI holds it."""
-    state: str = tab.page.evaluate(
-        "id => document.querySelector('home-assistant').hass.states[id].state",
-        entity_id,
-    )
-    return state

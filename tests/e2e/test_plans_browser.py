@@ -5,47 +5,19 @@ A povo 2.0 line added with its preset starts with povo's plans. Choosing the
 its price, which *Spent this year* then shows.
 """
 
-from collections.abc import Iterator
 from datetime import timedelta
-import os
-from pathlib import Path
 
 from playwright.sync_api import expect
-import pytest
 
 from script.hass_api import add_line, local_today
 
-from .browser import SCREENSHOTS_ENV, Browser, browser, chromium_missing_reason
-from .harness import OWNER, HassProcess
+from .browser import Browser, browser_test_marks
+from .harness import HassProcess
 
-_MISSING = chromium_missing_reason()
-
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.usefixtures("socket_enabled"),
-    pytest.mark.timeout(240),
-    pytest.mark.skipif(
-        _MISSING is not None and not os.environ.get("CI"), reason=str(_MISSING)
-    ),
-]
+pytestmark = browser_test_marks()
 
 LINE = "povo plans"
 DAY_PLAN = "Unlimited data (24 hours)"
-
-
-@pytest.fixture
-def tab(
-    hass_with_web_ui: HassProcess, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Browser]:
-    """Open a logged-in browser tab on the desktop, in English."""
-    folder = os.environ.get(SCREENSHOTS_ENV)
-    with browser(
-        hass_with_web_ui.url,
-        Path(folder) if folder else tmp_path_factory.mktemp("screenshots"),
-        username=OWNER.username,
-        password=OWNER.password,
-    ) as opened:
-        yield opened
 
 
 def test_pick_a_plan_and_mark_renewed(
