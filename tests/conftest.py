@@ -91,6 +91,23 @@ def pytest_collection_modifyitems(
             hypothesis.inner_test = functools.wraps(inner)(counted)
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """On a pytest-xdist worker, hand the counts to the controller, which reports."""
+    if (output := getattr(session.config, "workeroutput", None)) is not None:
+        output["generated_cases"] = session.config.stash.get(GENERATED_CASES, [0])[0]
+        output["stateful_steps"] = session.config.stash.get(STATEFUL_STEPS, None)
+
+
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    """Add up what each pytest-xdist worker counted."""
+    output = getattr(node, "workeroutput", {})
+    cases = node.config.stash.setdefault(GENERATED_CASES, [0])
+    cases[0] += output.get("generated_cases", 0)
+    if (stateful := output.get("stateful_steps")) is not None:
+        steps, sequences = stateful
+        node.config.stash[STATEFUL_STEPS] = (steps, sequences)
+
+
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
     """Say how many generated cases and steps the property tests ran."""
     if cases := config.stash.get(GENERATED_CASES, [0])[0]:
