@@ -57,16 +57,16 @@ from .domain.carriers import CARRIER_PRESETS
 from .domain.rules import RULES
 from .domain.validity import ValidityKind
 
-_GIGABYTES = NumberSelector(
+GIGABYTES = NumberSelector(
     NumberSelectorConfig(
         mode=NumberSelectorMode.BOX, step="any", unit_of_measurement="GB"
     )
 )
 # Ranges are checked by the domain core, which gives a translated error, rather
 # than by the selector, whose error is not translated.
-_WHOLE_NUMBER = NumberSelector(NumberSelectorConfig(mode=NumberSelectorMode.BOX))
-_MONEY = NumberSelector(NumberSelectorConfig(mode=NumberSelectorMode.BOX, step="any"))
-_DAY = DateSelector()
+WHOLE_NUMBER = NumberSelector(NumberSelectorConfig(mode=NumberSelectorMode.BOX))
+MONEY = NumberSelector(NumberSelectorConfig(mode=NumberSelectorMode.BOX, step="any"))
+DAY = DateSelector()
 
 # A preset's value is its name, which the field shows once it is picked; the
 # list shows its flag and name. Any other carrier's name can be typed.
@@ -120,9 +120,9 @@ STATE_KEYS = (
 # Every kind of line may lose its number some days after it lapses, and may
 # have data.
 _LAPSE_AND_DATA_FIELDS: dict[probatio.Marker, Any] = {
-    probatio.Optional(CONF_GRACE_DAYS): _WHOLE_NUMBER,
-    probatio.Optional(CONF_DATA_TOTAL_GB): _GIGABYTES,
-    probatio.Optional(CONF_DATA_REMAINING_GB): _GIGABYTES,
+    probatio.Optional(CONF_GRACE_DAYS): WHOLE_NUMBER,
+    probatio.Optional(CONF_DATA_TOTAL_GB): GIGABYTES,
+    probatio.Optional(CONF_DATA_REMAINING_GB): GIGABYTES,
     probatio.Optional(CONF_UNLIMITED_DATA, default=False): BooleanSelector(),
 }
 
@@ -135,46 +135,46 @@ def _validity_schema(fields: dict[probatio.Marker, Any]) -> probatio.Schema:
 VALIDITY_SCHEMAS: dict[ValidityKind, probatio.Schema] = {
     ValidityKind.FIXED: _validity_schema(
         {
-            probatio.Required(CONF_EXPIRY_DATE): _DAY,
-            probatio.Optional(CONF_VALIDITY_DAYS): _WHOLE_NUMBER,
+            probatio.Required(CONF_EXPIRY_DATE): DAY,
+            probatio.Optional(CONF_VALIDITY_DAYS): WHOLE_NUMBER,
         }
     ),
     ValidityKind.ROLLING: _validity_schema(
         {
-            probatio.Required(CONF_LAST_RENEWAL): _DAY,
-            probatio.Required(CONF_VALIDITY_DAYS): _WHOLE_NUMBER,
+            probatio.Required(CONF_LAST_RENEWAL): DAY,
+            probatio.Required(CONF_VALIDITY_DAYS): WHOLE_NUMBER,
         }
     ),
     ValidityKind.MONTHLY: _validity_schema(
-        {probatio.Required(CONF_BILLING_DAY): _WHOLE_NUMBER}
+        {probatio.Required(CONF_BILLING_DAY): WHOLE_NUMBER}
     ),
     ValidityKind.AFTER_PACK: _validity_schema(
         {
-            probatio.Required(CONF_LAST_RENEWAL): _DAY,
-            probatio.Required(CONF_PACK_DAYS): _WHOLE_NUMBER,
-            probatio.Required(CONF_VALIDITY_DAYS): _WHOLE_NUMBER,
+            probatio.Required(CONF_LAST_RENEWAL): DAY,
+            probatio.Required(CONF_PACK_DAYS): WHOLE_NUMBER,
+            probatio.Required(CONF_VALIDITY_DAYS): WHOLE_NUMBER,
         }
     ),
     ValidityKind.ACTIVITY: _validity_schema(
         {
-            probatio.Required(CONF_LAST_RENEWAL): _DAY,
-            probatio.Optional(CONF_VALIDITY_DAYS): _WHOLE_NUMBER,
-            probatio.Optional(CONF_VALIDITY_MONTHS): _WHOLE_NUMBER,
+            probatio.Required(CONF_LAST_RENEWAL): DAY,
+            probatio.Optional(CONF_VALIDITY_DAYS): WHOLE_NUMBER,
+            probatio.Optional(CONF_VALIDITY_MONTHS): WHOLE_NUMBER,
         }
     ),
     ValidityKind.STACKING: _validity_schema(
         {
-            probatio.Required(CONF_EXPIRY_DATE): _DAY,
-            probatio.Required(CONF_VALIDITY_DAYS): _WHOLE_NUMBER,
-            probatio.Optional(CONF_MAX_VALIDITY_DAYS): _WHOLE_NUMBER,
+            probatio.Required(CONF_EXPIRY_DATE): DAY,
+            probatio.Required(CONF_VALIDITY_DAYS): WHOLE_NUMBER,
+            probatio.Optional(CONF_MAX_VALIDITY_DAYS): WHOLE_NUMBER,
         }
     ),
     ValidityKind.BALANCE: _validity_schema(
         {
-            probatio.Required(CONF_LAST_RENEWAL): _DAY,
-            probatio.Required(CONF_BALANCE): _MONEY,
-            probatio.Required(CONF_FEE): _MONEY,
-            probatio.Required(CONF_FEE_PERIOD_DAYS): _WHOLE_NUMBER,
+            probatio.Required(CONF_LAST_RENEWAL): DAY,
+            probatio.Required(CONF_BALANCE): MONEY,
+            probatio.Required(CONF_FEE): MONEY,
+            probatio.Required(CONF_FEE_PERIOD_DAYS): WHOLE_NUMBER,
             probatio.Optional(CONF_CURRENCY): TextSelector(),
         }
     ),
@@ -192,7 +192,7 @@ REMINDER_FIELDS: dict[probatio.Marker, Any] = {
         )
     ),
     probatio.Required(CONF_REMINDER_TIME): TimeSelector(),
-    probatio.Optional(CONF_DATA_LOW_GB): _GIGABYTES,
+    probatio.Optional(CONF_DATA_LOW_GB): GIGABYTES,
 }
 # Any sensor, number or input_number may hold an amount of data (the companion
 # app's counters have no device class); its unit is checked when the form is sent.

@@ -18,30 +18,18 @@ from homeassistant.config_entries import (
 )
 from homeassistant.const import CONF_NAME
 from homeassistant.generated.currencies import ACTIVE_CURRENCIES
-from homeassistant.helpers.selector import (
-    NumberSelector,
-    NumberSelectorConfig,
-    NumberSelectorMode,
-    TextSelector,
-)
+from homeassistant.helpers.selector import TextSelector
 
 from .const import CONF_CURRENCY
 from .coordinator import EsimRenewalConfigEntry
 from .domain.plans import plan_errors, plan_fields
 from .domain.validity import ValidityRule
+from .flow_schemas import GIGABYTES, MONEY, WHOLE_NUMBER
 
-# Ranges are checked by the domain core, whose errors are translated.
-_WHOLE_NUMBER = NumberSelector(NumberSelectorConfig(mode=NumberSelectorMode.BOX))
-_MONEY = NumberSelector(NumberSelectorConfig(mode=NumberSelectorMode.BOX, step="any"))
-_GIGABYTES = NumberSelector(
-    NumberSelectorConfig(
-        mode=NumberSelectorMode.BOX, step="any", unit_of_measurement="GB"
-    )
-)
 _PURCHASE_SELECTORS = {
-    "validity_days": _WHOLE_NUMBER,
-    "pack_days": _WHOLE_NUMBER,
-    "amount": _MONEY,
+    "validity_days": WHOLE_NUMBER,
+    "pack_days": WHOLE_NUMBER,
+    "amount": MONEY,
 }
 
 
@@ -50,8 +38,8 @@ def plan_schema(rule: ValidityRule) -> probatio.Schema:
     fields: dict[probatio.Marker, Any] = {probatio.Required(CONF_NAME): TextSelector()}
     for field in plan_fields(rule):
         fields[probatio.Optional(field)] = _PURCHASE_SELECTORS[field]
-    fields[probatio.Optional("data_gb")] = _GIGABYTES
-    fields[probatio.Required("price")] = _MONEY
+    fields[probatio.Optional("data_gb")] = GIGABYTES
+    fields[probatio.Required("price")] = MONEY
     fields[probatio.Required(CONF_CURRENCY)] = TextSelector()
     return probatio.Schema(fields)
 

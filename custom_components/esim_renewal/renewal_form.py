@@ -8,9 +8,6 @@ import probatio
 
 from homeassistant.helpers.selector import (
     DateSelector,
-    NumberSelector,
-    NumberSelectorConfig,
-    NumberSelectorMode,
     SelectSelector,
     SelectSelectorConfig,
     SelectSelectorMode,
@@ -35,15 +32,7 @@ from .domain.plans import Plan
 from .domain.renewals import RenewalRequest
 from .domain.validity import ValidityRule
 from .domain.values import LineValueError
-
-# Ranges are checked by the domain core, whose errors are translated.
-_NUMBER = NumberSelector(NumberSelectorConfig(mode=NumberSelectorMode.BOX))
-_MONEY = NumberSelector(NumberSelectorConfig(mode=NumberSelectorMode.BOX, step="any"))
-_GIGABYTES = NumberSelector(
-    NumberSelectorConfig(
-        mode=NumberSelectorMode.BOX, step="any", unit_of_measurement="GB"
-    )
-)
+from .flow_schemas import GIGABYTES, MONEY, WHOLE_NUMBER
 
 
 def renewal_schema(
@@ -64,16 +53,16 @@ def renewal_schema(
             )
         )
     if ATTR_VALIDITY_DAYS in rule.purchase_fields:
-        fields[probatio.Optional(ATTR_VALIDITY_DAYS)] = _NUMBER
+        fields[probatio.Optional(ATTR_VALIDITY_DAYS)] = WHOLE_NUMBER
     if ATTR_PACK_DAYS in rule.purchase_fields:
-        fields[probatio.Optional(ATTR_PACK_DAYS)] = _NUMBER
+        fields[probatio.Optional(ATTR_PACK_DAYS)] = WHOLE_NUMBER
     if ATTR_AMOUNT in rule.purchase_fields:
-        fields[probatio.Optional(ATTR_AMOUNT)] = _MONEY
+        fields[probatio.Optional(ATTR_AMOUNT)] = MONEY
     if rule.takes_expiry_date:
         fields[probatio.Optional(ATTR_EXPIRY_DATE)] = DateSelector()
     if data.tracked:
-        fields[probatio.Optional(ATTR_DATA_TOTAL_GB)] = _GIGABYTES
-    fields[probatio.Optional(ATTR_COST)] = _MONEY
+        fields[probatio.Optional(ATTR_DATA_TOTAL_GB)] = GIGABYTES
+    fields[probatio.Optional(ATTR_COST)] = MONEY
     fields[probatio.Optional(ATTR_CURRENCY)] = TextSelector()
     return probatio.Schema(fields)
 

@@ -155,21 +155,14 @@ async def async_setup_entry(
     """Set up the sensors of a line."""
     line = entry.runtime_data
     settings = line.settings
-    entities: list[SensorEntity] = [
-        EsimRenewalSensorEntity(line, description)
-        for description in SENSORS
-        if description.exists_fn(settings, line.data)
-    ]
-    async_remove_absent(
-        hass,
-        SENSOR_DOMAIN,
-        entry,
-        [
-            description.key
-            for description in SENSORS
-            if not description.exists_fn(settings, line.data)
-        ],
-    )
+    entities: list[SensorEntity] = []
+    absent: list[str] = []
+    for description in SENSORS:
+        if description.exists_fn(settings, line.data):
+            entities.append(EsimRenewalSensorEntity(line, description))
+        else:
+            absent.append(description.key)
+    async_remove_absent(hass, SENSOR_DOMAIN, entry, absent)
     entities.append(EsimRenewalSpendingSensorEntity(line, SPENT_THIS_YEAR))
     entities.append(EsimRenewalKeepingCostSensorEntity(line, KEEPING_COST))
     if settings.rule.has_wallet:
