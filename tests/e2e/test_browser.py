@@ -212,8 +212,12 @@ def add_card_from_the_picker(tab: Browser) -> None:
     page.locator('button[aria-label="Add card"]').click()
     page.get_by_text("By card", exact=True).click()
     # Searched before the picker has built the card's preview, the picker
-    # can show a spinner in its place for good: wait for the preview.
-    page.locator(f"hui-card-picker {CARD}").wait_for(state="attached")
+    # can show a spinner in its place for good: wait for the preview. The
+    # picker builds the previews of custom cards, listed last, as they come
+    # into view, and a busy machine builds them late.
+    entry = page.locator("hui-card-picker div.card", has_text="eSIM lines")
+    entry.scroll_into_view_if_needed(timeout=60_000)
+    page.locator(f"hui-card-picker {CARD}").wait_for(state="attached", timeout=90_000)
     page.get_by_placeholder("Search cards").fill("eSIM")
     page.locator("hui-card-picker div.card", has_text="eSIM lines").click()
     page.locator("hui-dialog-edit-card").get_by_role("button", name="Save").click()
